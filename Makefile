@@ -1,0 +1,52 @@
+# Every target works on a fresh machine with nothing but Python 3.11+:
+# the virtual environment is created on first use and refreshed when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+K ?=
+
+# Material for MkDocs prints a banner about its successor on every build; we read it once.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: demo test lint types layers pytest bench docs fmt clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m ecomcore
+
+test: lint types layers pytest docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest --benchmark-disable
+
+bench: $(STAMP)
+	$(BIN)/pytest benchmarks --benchmark-only --benchmark-json=benchmarks/.raw.json \
+		$(if $(K),-k '$(K)') -q
+	$(BIN)/python benchmarks/report.py benchmarks/.raw.json benchmarks/latest.json
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) site build dist benchmarks/.raw.json
