@@ -1,0 +1,92 @@
+"""The one way ecomcore splits money: largest remainder in minor units."""
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import cast
+
+import moneyed
+
+from ecomcore.core._errors import FloatAmountError, ValidationError
+from ecomcore.core._money import _EXPONENTS, Money, _exact, minor_units, to_minor_units
+
+__all__ = ["allocate"]
+
+
+def _integer_weights(weights: Sequence[int | Decimal]) -> list[int]:
+    """Scale the weights to integers with the same ratios, exactly, refusing bad ones."""
+    if not weights:
+        raise ValidationError("weights", weights, "one weight or more")
+    if all(type(weight) is int for weight in weights):
+        ints = cast("list[int]", list(weights))
+    else:
+        ints = _scaled_to_integers(weights)
+    if min(ints) < 0:
+        raise ValidationError("weights", weights, "zero or more each")
+    return ints
+
+
+def _scaled_to_integers(weights: Sequence[int | Decimal]) -> list[int]:
+    """Multiply int and Decimal weights by the power of ten that makes them all whole."""
+    places = 0
+    for weight in weights:
+        if isinstance(weight, float):
+            raise FloatAmountError("allocate() weights", weight)
+        if isinstance(weight, Decimal):
+            if not weight.is_finite():
+                raise ValidationError("weights", weights, "finite numbers")
+            places = max(places, -int(weight.as_tuple().exponent))
+        elif isinstance(weight, bool) or not isinstance(weight, int):
+            raise ValidationError("weights", weights, "ints or Decimals")
+    factor = 10**places
+    return [int(weight * factor) for weight in weights]
+
+
+def allocate(total: moneyed.Money, weights: Sequence[int | Decimal]) -> list[Money]:
+    """Split ``total`` into one part per weight, in proportion, exact to the minor unit.
+
+    Largest remainder: each part first gets its share rounded down to whole minor units, then the
+    minor units left over go one each to the parts with the largest remainders; ties go to the
+    earlier index. So the parts always sum exactly to ``total``, each is within one minor unit of
+    its exact share, and the result depends only on the inputs.
+
+    A negative total mirrors the positive one (a refund splits like the charge it undoes). All-zero
+    weights split evenly. Raises `ValidationError` for no weights or a negative weight,
+    `FloatAmountError` for a float weight, and `PrecisionLossError` if ``total`` is
+    not a whole number of minor units (quantize it first).
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from ecomcore.core import Money, allocate
+        >>> allocate(Money("100.00", "EUR"), [1, 1, 1])
+        [Money('33.34', 'EUR'), Money('33.33', 'EUR'), Money('33.33', 'EUR')]
+        >>> allocate(Money("-100.00", "EUR"), [1, 1, 1])
+        [Money('-33.34', 'EUR'), Money('-33.33', 'EUR'), Money('-33.33', 'EUR')]
+        >>> allocate(Money("10", "JPY"), [Decimal("0.5"), Decimal("0.25"), Decimal("0.25")])
+        [Money('5', 'JPY'), Money('3', 'JPY'), Money('2', 'JPY')]
+        >>> allocate(Money("0.05", "USD"), [0, 0])
+        [Money('0.03', 'USD'), Money('0.02', 'USD')]
+    """
+    units = to_minor_units(total)
+    ints = _integer_weights(weights)
+    weight_sum = sum(ints)
+    if weight_sum == 0:
+        ints = [1] * len(ints)
+        weight_sum = len(ints)
+    whole = abs(units)
+    parts: list[int] = []
+    remainders: list[int] = []
+    for weight in ints:
+        part, remainder = divmod(whole * weight, weight_sum)
+        parts.append(part)
+        remainders.append(remainder)
+    leftover = whole - sum(parts)
+    if leftover:
+        # A stable sort, even reversed, keeps equal remainders in index order: ties go earlier.
+        by_remainder = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
+        for index in by_remainder[:leftover]:
+            parts[index] += 1
+    if units < 0:
+        parts = [-part for part in parts]
+    minor = _EXPONENTS[minor_units(total.currency)]
+    currency = total.currency
+    return [_exact(part * minor, currency) for part in parts]
