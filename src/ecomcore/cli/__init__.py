@@ -1,0 +1,1 @@
+"""The ``ecomcore`` command line, and the guided tour run by ``python -m ecomcore``."""

@@ -1,0 +1,14 @@
+"""`python -m ecomcore`, the tour that `make demo` runs."""
+
+import subprocess
+import sys
+
+
+def test_the_tour_prints_computed_money_results() -> None:
+    """The tour shows formatted money, an exact split and a taxed line."""
+    out = subprocess.run(
+        [sys.executable, "-m", "ecomcore"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "1.234,50\xa0€" in out
+    assert "€33.34 + €33.33 + €33.33 = €100.00" in out
+    assert "net 49,99\xa0€ + tax 9,50\xa0€ = gross 59,49\xa0€" in out
