@@ -9,8 +9,6 @@ import moneyed
 from ecomcore.core._errors import FloatAmountError, ValidationError
 from ecomcore.core._money import _EXPONENTS, Money, _exact, minor_units, to_minor_units
 
-__all__ = ["allocate"]
-
 
 def _integer_weights(weights: Sequence[int | Decimal]) -> list[int]:
     """Scale the weights to integers with the same ratios, exactly, refusing bad ones."""

@@ -3,8 +3,6 @@
 from datetime import UTC, datetime
 from typing import Protocol
 
-__all__ = ["Clock", "SystemClock"]
-
 
 class Clock(Protocol):
     """Tells the current time, timezone-aware. Every use case that needs "now" takes one.

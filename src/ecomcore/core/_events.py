@@ -6,8 +6,6 @@ import attrs
 
 from ecomcore.core._errors import ValidationError
 
-__all__ = ["DomainEvent"]
-
 
 def _aware(_: object, attribute: "attrs.Attribute[datetime]", value: datetime) -> None:
     if not isinstance(value, datetime) or value.utcoffset() is None:

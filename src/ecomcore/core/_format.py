@@ -11,8 +11,6 @@ from babel.numbers import NumberPattern, get_currency_symbol
 from ecomcore.core._errors import ValidationError
 from ecomcore.core._money import minor_units
 
-__all__ = ["format_money"]
-
 
 @lru_cache(maxsize=256)
 def _pattern(locale: str, digits: int) -> tuple[Locale, NumberPattern]:

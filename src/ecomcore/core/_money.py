@@ -18,18 +18,6 @@ from ecomcore.core._errors import (
 )
 from ecomcore.core._iso4217 import MINOR_UNITS
 
-__all__ = [
-    "Currency",
-    "Money",
-    "Rounding",
-    "as_money",
-    "from_minor_units",
-    "get_currency",
-    "minor_units",
-    "quantize",
-    "sum_money",
-    "to_minor_units",
-]
 
 # ISO currencies newer than py-moneyed 3.0: (numeric code, name, countries).
 _NEWER_THAN_MONEYED: Final = {

@@ -8,8 +8,6 @@ import moneyed
 from ecomcore.core._errors import CurrencyMismatchError
 from ecomcore.core._money import Currency, Money, as_money
 
-__all__ = ["TaxedMoney"]
-
 
 @attrs.frozen
 class TaxedMoney:
