@@ -18,7 +18,6 @@ from ecomcore.core._errors import (
 )
 from ecomcore.core._iso4217 import MINOR_UNITS
 
-
 # ISO currencies newer than py-moneyed 3.0: (numeric code, name, countries).
 _NEWER_THAN_MONEYED: Final = {
     "XCG": ("532", "Caribbean guilder", ["CURAÇAO", "SINT MAARTEN (DUTCH PART)"]),
