@@ -10,6 +10,8 @@ Examples:
     [Money('7.50', 'EUR'), Money('2.50', 'EUR')]
 """
 
+from moneyed import Currency
+
 from ecomcore.core._allocate import allocate
 from ecomcore.core._clock import Clock, SystemClock
 from ecomcore.core._errors import (
@@ -25,7 +27,6 @@ from ecomcore.core._errors import (
 from ecomcore.core._events import DomainEvent
 from ecomcore.core._format import format_money
 from ecomcore.core._money import (
-    Currency,
     Money,
     Rounding,
     as_money,

@@ -7,7 +7,7 @@ from decimal import InvalidOperation as _InvalidOperation
 from typing import Final
 
 import moneyed
-from moneyed import Currency as Currency  # re-exported: ecomcore.core.Currency is py-moneyed's
+from moneyed import Currency
 
 from ecomcore.core._errors import (
     CurrencyMismatchError,

@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import attrs
 import moneyed
+from moneyed import Currency
 
 from ecomcore.core._errors import CurrencyMismatchError
-from ecomcore.core._money import Currency, Money, as_money
+from ecomcore.core._money import Money, as_money
 
 
 @attrs.frozen
