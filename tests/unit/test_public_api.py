@@ -15,7 +15,18 @@ PUBLIC = {
         "quantize", "sum_money", "to_minor_units",
     },
     "ecomcore.testing": {"FixedClock", "strategies"},
-    "ecomcore.adapters.memory": set(),
+    "ecomcore.catalog": {
+        "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
+        "Category", "CategoryCycleError", "CategoryRepository", "CategoryTree", "Collection",
+        "CollectionRule", "Dimensions", "DuplicateSkuError", "InvalidBarcodeError",
+        "InventoryComponent", "Length", "LengthUnit", "Media", "OptionAxis", "OptionChange",
+        "Product", "ProductCreated", "ProductRepository", "ProductStatus", "ProductStatusChanged",
+        "ProductType", "PublicationProblem", "RuleField", "RuleOperator", "UnknownUnitError",
+        "Variant", "VariantsChanged", "Weight", "WeightUnit", "change_product_options",
+        "check_country", "check_handle", "check_hs_code", "check_sku", "move_category",
+        "products_in_category", "publication_problems", "publish_product", "variant_matrix",
+    },
+    "ecomcore.adapters.memory": {"InMemoryCategoryRepository", "InMemoryProductRepository"},
     "ecomcore.schemas": set(),
 }  # fmt: skip
 
