@@ -27,7 +27,11 @@ PUBLIC = {
         "products_in_category", "publication_problems", "publish_product", "variant_matrix",
     },
     "ecomcore.adapters.memory": {"InMemoryCategoryRepository", "InMemoryProductRepository"},
-    "ecomcore.schemas": set(),
+    "ecomcore.schemas": {
+        "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "ImportReport", "ProductIn",
+        "RejectedRow", "VariantCsvRow", "VariantIn", "catalog_import_json_schema",
+        "import_catalog_csv", "import_catalog_json",
+    },
 }  # fmt: skip
 
 
