@@ -115,6 +115,14 @@ class Barcode:
         """Parse a barcode, ignoring spaces and hyphens; `InvalidBarcodeError` if not a GTIN."""
         if not isinstance(text, str):
             raise InvalidBarcodeError(text, "not text")
+        # Fast path for the usual clean digits: stdnum's check digit without its clean-up pass.
+        if (
+            len(text) in _GTIN_KINDS
+            and text.isdigit()
+            and text.isascii()
+            and ean.calc_check_digit(text[:-1]) == text[-1]
+        ):
+            return cls(text)
         try:
             return cls(ean.validate(text))
         except StdnumValidationError as error:

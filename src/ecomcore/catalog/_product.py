@@ -256,26 +256,27 @@ class Product:
         return attrs.evolve(base, options=options, sku=sku if sku is not None else base.sku)
 
     def _check_variants(self, variants: Sequence[Variant]) -> None:
+        allowed = [frozenset(axis.values) for axis in self.options]
+        width = len(allowed)
         seen_options: set[Options] = set()
         seen_skus: set[str] = set()
         for variant in variants:
-            if len(variant.options) != len(self.options) or any(
-                value not in axis.values
-                for value, axis in zip(variant.options, self.options, strict=False)
-            ):
+            options = variant.options
+            if len(options) != width or not all(map(frozenset.__contains__, allowed, options)):
                 axes = ", ".join(f"{axis.name} {list(axis.values)}" for axis in self.options)
                 raise ValidationError(
-                    "variant options", variant.options, f"one value per axis ({axes or 'none'})"
+                    "variant options", options, f"one value per axis ({axes or 'none'})"
                 )
-            if variant.options in seen_options:
+            if options in seen_options:
                 raise ValidationError(
-                    "variant options", variant.options, "different from every other variant's"
+                    "variant options", options, "different from every other variant's"
                 )
-            seen_options.add(variant.options)
-            if variant.sku is not None:
-                if variant.sku in seen_skus:
-                    raise DuplicateSkuError(variant.sku, product=self.handle)
-                seen_skus.add(variant.sku)
+            seen_options.add(options)
+            sku = variant.sku
+            if sku is not None:
+                if sku in seen_skus:
+                    raise DuplicateSkuError(sku, product=self.handle)
+                seen_skus.add(sku)
 
     def _replace_variants(
         self,
