@@ -14,7 +14,10 @@ PUBLIC = {
         "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
         "quantize", "sum_money", "to_minor_units",
     },
-    "ecomcore.testing": {"FixedClock", "strategies"},
+    "ecomcore.testing": {
+        "BROKEN_KINDS", "CategoryRepositoryContract", "FixedClock", "ProductRepositoryContract",
+        "SampleCatalogCsv", "sample_catalog_csv", "strategies",
+    },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
         "Category", "CategoryCycleError", "CategoryRepository", "CategoryTree", "Collection",
