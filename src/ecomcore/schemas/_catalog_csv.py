@@ -183,6 +183,7 @@ class _CsvImporter:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
         self.sku_lines: dict[str, tuple[str, int]] = {}
+        self.weights: dict[tuple[str, str, str], Weight | None] = {}
         self.rejected: list[RejectedRow] = []
 
     def take(self, row: VariantCsvRow, line: int) -> None:
@@ -224,9 +225,17 @@ class _CsvImporter:
     def _media(self, row: VariantCsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
 
+    def _weight(self, row: VariantCsvRow) -> Weight | None:
+        # Catalogs repeat weights a lot; Weight is immutable, so equal cells share one object.
+        key = (row.weight, row.grams, row.weight_unit)
+        weight = self.weights.get(key)
+        if weight is None:
+            weight = self.weights[key] = _weight(row)
+        return weight
+
     def _variant(self, row: VariantCsvRow, options: tuple[str, ...]) -> Variant:
         barcode = _checked("barcode", row.barcode, Barcode.parse) if row.barcode else None
-        weight = _weight(row)
+        weight = self._weight(row)
         try:
             variant = Variant(
                 options=options,
