@@ -87,6 +87,8 @@ class _Draft:
     def options_of(self, row: VariantCsvRow) -> tuple[str, ...]:
         values = (row.option1_value, row.option2_value, row.option3_value)
         count = len(self.option_names)
+        if not count and values == ("Default Title", "", ""):
+            values = ("", "", "")
         for index, value in enumerate(values):
             if bool(value) is not (index < count):
                 axes = ", ".join(self.option_names) or "none"
