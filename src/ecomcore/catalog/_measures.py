@@ -1,7 +1,9 @@
 """Weights and lengths with their units, exact: Decimal amounts, no floats, lossless conversions."""
 
 import enum
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
 
@@ -95,8 +97,47 @@ def _normalize(amount: Decimal) -> Decimal:
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
-@attrs.frozen
-class Weight:
+_U = TypeVar("_U", WeightUnit, LengthUnit)
+
+
+class _Measure(Generic[_U]):
+    """An exact amount in a unit: equal to any amount of the same size, converted exactly."""
+
+    __slots__ = ()
+    amount: Decimal
+    unit: _U
+    _FACTORS: ClassVar[Mapping[Any, Decimal]]
+    """How many of the base unit (g, mm) one of each unit is."""
+
+    @classmethod
+    def _parse_unit(cls, symbol: str) -> _U:
+        raise NotImplementedError
+
+    @property
+    def _base(self) -> Decimal:
+        return self.amount * self._FACTORS[self.unit]
+
+    def to(self, unit: "str | _U") -> Self:
+        """Return the same quantity in ``unit`` (a symbol or the enum), exact to 28 digits."""
+        target = self._parse_unit(unit) if isinstance(unit, str) else unit
+        return attrs.evolve(
+            self, amount=_normalize(self._base / self._FACTORS[target]), unit=target
+        )  # type: ignore[misc]  # the attrs plugin cannot see that subclasses are attrs classes
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._base == other._base
+
+    def __hash__(self) -> int:
+        return hash(self._base)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit.value}"
+
+
+@attrs.frozen(eq=False)
+class Weight(_Measure[WeightUnit]):
     """A weight: a non-negative Decimal amount in a `WeightUnit`.
 
     Conversions are exact (a pound is exactly 453.59237 g). Two weights compare equal when
@@ -111,6 +152,8 @@ class Weight:
         True
     """
 
+    _FACTORS = _GRAMS
+
     amount: Decimal
     unit: WeightUnit
 
@@ -120,30 +163,18 @@ class Weight:
         parsed = unit if isinstance(unit, WeightUnit) else WeightUnit.parse(unit)
         return cls(_amount("weight", amount), parsed)
 
+    @classmethod
+    def _parse_unit(cls, symbol: str) -> WeightUnit:
+        return WeightUnit.parse(symbol)
+
     @property
     def grams(self) -> Decimal:
         """The weight in grams, exact."""
-        return self.amount * _GRAMS[self.unit]
-
-    def to(self, unit: "str | WeightUnit") -> "Weight":
-        """Return the same weight in ``unit``; exact (Decimal precision 28 digits)."""
-        target = unit if isinstance(unit, WeightUnit) else WeightUnit.parse(unit)
-        return Weight(_normalize(self.grams / _GRAMS[target]), target)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Weight):
-            return NotImplemented
-        return self.grams == other.grams
-
-    def __hash__(self) -> int:
-        return hash(self.grams)
-
-    def __str__(self) -> str:
-        return f"{self.amount} {self.unit.value}"
+        return self._base
 
 
-@attrs.frozen
-class Length:
+@attrs.frozen(eq=False)
+class Length(_Measure[LengthUnit]):
     """A length: a non-negative Decimal amount in a `LengthUnit`, converted exactly.
 
     Examples:
@@ -152,6 +183,8 @@ class Length:
         >>> Length.of(1, "m") == Length.of(100, "cm")
         True
     """
+
+    _FACTORS = _MILLIMETRES
 
     amount: Decimal
     unit: LengthUnit
@@ -162,26 +195,14 @@ class Length:
         parsed = unit if isinstance(unit, LengthUnit) else LengthUnit.parse(unit)
         return cls(_amount("length", amount), parsed)
 
+    @classmethod
+    def _parse_unit(cls, symbol: str) -> LengthUnit:
+        return LengthUnit.parse(symbol)
+
     @property
     def millimetres(self) -> Decimal:
         """The length in millimetres, exact."""
-        return self.amount * _MILLIMETRES[self.unit]
-
-    def to(self, unit: "str | LengthUnit") -> "Length":
-        """Return the same length in ``unit``."""
-        target = unit if isinstance(unit, LengthUnit) else LengthUnit.parse(unit)
-        return Length(_normalize(self.millimetres / _MILLIMETRES[target]), target)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Length):
-            return NotImplemented
-        return self.millimetres == other.millimetres
-
-    def __hash__(self) -> int:
-        return hash(self.millimetres)
-
-    def __str__(self) -> str:
-        return f"{self.amount} {self.unit.value}"
+        return self._base
 
 
 @attrs.frozen

@@ -59,7 +59,7 @@ def sample_catalog_csv(
 
     Examples:
         >>> sample = sample_catalog_csv(300, seed=7)
-        >>> sample.rows, len(sample.broken), sample.text.count("\\n")
+        >>> sample.rows, len(sample.broken), sample.text.count("\n")
         (300, 3, 301)
     """
     rng = random.Random(seed)
