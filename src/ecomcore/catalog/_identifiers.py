@@ -1,7 +1,7 @@
 """The codes a variant carries: SKU, GTIN barcode, HS code, country of origin, product handle."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 import pycountry
@@ -65,10 +65,17 @@ def check_hs_code(code: str) -> str:
         ...
         ecomcore.core._errors.ValidationError: hs_code must be 6, 8 or 10 digits...
     """
-    compact = code.replace(".", "").replace(" ", "") if isinstance(code, str) else code
-    if not isinstance(compact, str) or _HS_CODE.fullmatch(compact) is None:
+    compact = _compact_hs_code(code) if isinstance(code, str) else None
+    if compact is None:
         raise ValidationError("hs_code", code, "6, 8 or 10 digits, like '6109.10'")
     return compact
+
+
+# Catalogs repeat a few codes on many variants, and the checks are pure: remember the answers.
+@lru_cache(maxsize=4096)
+def _compact_hs_code(code: str) -> str | None:
+    compact = code.replace(".", "").replace(" ", "")
+    return compact if _HS_CODE.fullmatch(compact) else None
 
 
 @cache
@@ -87,12 +94,18 @@ def check_country(code: str) -> str:
         ...
         ecomcore.core._errors.ValidationError: country_of_origin must be an ISO 3166-1 ...
     """
-    upper = code.strip().upper() if isinstance(code, str) else code
-    if not isinstance(upper, str) or upper not in _alpha_2_codes():
+    upper = _known_country(code) if isinstance(code, str) else None
+    if upper is None:
         raise ValidationError(
             "country_of_origin", code, "an ISO 3166-1 alpha-2 country code, like 'DE' or 'GB'"
         )
     return upper
+
+
+@lru_cache(maxsize=1024)
+def _known_country(code: str) -> str | None:
+    upper = code.strip().upper()
+    return upper if upper in _alpha_2_codes() else None
 
 
 @attrs.frozen

@@ -5,6 +5,7 @@ import csv
 import gc
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 import pydantic
@@ -51,10 +52,15 @@ def _checked(column: str, value: str, check: Callable[[str], _T]) -> _T:
 class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
+    __slots__ = (
+        "imported_lines", "line", "media", "option_lines", "option_names", "requires_shipping",
+        "row", "status", "tags", "values", "variants",
+    )  # fmt: skip
+
     def __init__(self, row: VariantCsvRow, line: int) -> None:
         self.line = line
         self.row = row
-        names = [getattr(row, field) for field in _OPTION_NAMES]
+        names = [row.option1_name, row.option2_name, row.option3_name]
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
             names = [""]
@@ -70,7 +76,7 @@ class _Draft:
         self.media: list[Media] = []
         self.status = self._status(row.status)
         self.requires_shipping = _boolean("requires_shipping", row.requires_shipping, True)
-        self.tags = frozenset(tag.strip() for tag in row.tags.split(",") if tag.strip())
+        self.tags = _tags(row.tags)
 
     @staticmethod
     def _status(text: str) -> ProductStatus:
@@ -124,11 +130,20 @@ class _Draft:
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
 
-    def build(self, product_id: str, clock: Clock) -> Product:
-        axes = [
-            OptionAxis(name, tuple(values))
-            for name, values in zip(self.option_names, self.values, strict=True)
-        ]
+    def build(
+        self,
+        product_id: str,
+        clock: Clock,
+        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis],
+    ) -> Product:
+        axes = []
+        # Many products share their axes (Size S-XL); OptionAxis is immutable, so they share one.
+        for name, values in zip(self.option_names, self.values, strict=True):
+            key = (name, tuple(values))
+            axis = known_axes.get(key)
+            if axis is None:
+                axis = known_axes[key] = OptionAxis(*key)
+            axes.append(axis)
         row = self.row
         return Product.create(
             product_id,
@@ -145,6 +160,11 @@ class _Draft:
             media=tuple(self.media),
             requires_shipping=self.requires_shipping,
         )
+
+
+@lru_cache(maxsize=1024)  # products share tag lists; a frozenset is safe to share
+def _tags(text: str) -> frozenset[str]:
+    return frozenset(tag.strip() for tag in text.split(",") if tag.strip())
 
 
 def _boolean(field: str, text: str, default: bool) -> bool:
@@ -230,10 +250,11 @@ class _CsvImporter:
     def _weight(self, row: VariantCsvRow) -> Weight | None:
         # Catalogs repeat weights a lot; Weight is immutable, so equal cells share one object.
         key = (row.weight, row.grams, row.weight_unit)
-        weight = self.weights.get(key)
-        if weight is None:
+        try:
+            return self.weights[key]
+        except KeyError:
             weight = self.weights[key] = _weight(row)
-        return weight
+            return weight
 
     def _variant(self, row: VariantCsvRow, options: tuple[str, ...]) -> Variant:
         barcode = _checked("barcode", row.barcode, Barcode.parse) if row.barcode else None
@@ -264,13 +285,14 @@ class _CsvImporter:
 
     def finish(self, clock: Clock, product_id: Callable[[str], str]) -> list[Product]:
         products: list[Product] = []
+        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis] = {}
         for handle, draft in self.drafts.items():
             if isinstance(draft, int):
                 continue
             try:
                 if not draft.variants:
                     raise ValidationError("variants", [], "at least one imported variant row")
-                products.append(draft.build(product_id(handle), clock))
+                products.append(draft.build(product_id(handle), clock, known_axes))
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [

@@ -66,7 +66,7 @@ def sample_catalog_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_COLUMNS)
-    every = max(1, round(1 / broken_share)) if broken_share > 0 else variant_rows + 1
+    every = max(1, round(1 / broken_share)) if broken_share > 0 else 0
     broken: dict[int, str] = {}
     good_skus: list[str] = []
     kinds = tuple(BROKEN_KINDS)
@@ -101,7 +101,8 @@ def sample_catalog_csv(
                     "Option1 Name": "Size",
                     "Option2 Name": "Colour",
                 }
-            kind = kinds[len(broken) % len(kinds)] if (line - 1) % every == every // 2 else None
+            breaks = every > 0 and (line - 1) % every == every // 2
+            kind = kinds[len(broken) % len(kinds)] if breaks else None
             if kind == "missing_title" and (count != 1 or index != 0):
                 kind = "bad_barcode"
             if kind == "duplicate_sku" and not good_skus:
