@@ -317,7 +317,8 @@ def import_catalog_csv(
     A product whose first row is rejected takes its other rows with it (each reported).
     ``taken_skus`` maps SKUs already in the catalog to their product's handle; ``product_id``
     makes a product id from a handle (default: the handle). Raises `ValidationError` only if
-    the header has no ``Handle`` column.
+    the header has no ``Handle`` column. Open files with ``newline=""`` (as the csv module
+    asks) so that cells spanning lines keep their line numbers right.
 
     Examples:
         >>> from datetime import UTC, datetime
