@@ -53,7 +53,7 @@ class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
     __slots__ = (
-        "imported_lines", "line", "media", "option_lines", "option_names", "requires_shipping",
+        "line", "media", "media_lines", "option_lines", "option_names", "requires_shipping",
         "row", "status", "tags", "values", "variants",
     )  # fmt: skip
 
@@ -72,7 +72,7 @@ class _Draft:
         self.values: list[dict[str, None]] = [{} for _ in self.option_names]
         self.variants: list[Variant] = []
         self.option_lines: dict[tuple[str, ...], int] = {}
-        self.imported_lines: list[int] = []
+        self.media_lines: list[int] = []
         self.media: list[Media] = []
         self.status = self._status(row.status)
         self.requires_shipping = _boolean("requires_shipping", row.requires_shipping, True)
@@ -129,6 +129,13 @@ class _Draft:
                     f"differs from {getattr(self.row, field)!r} on the product's first row "
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
+
+    def imported_lines(self) -> list[int]:
+        return sorted([*self.option_lines.values(), *self.media_lines])
+
+    def describe_sku(self, sku: str) -> str:
+        line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
+        return f"{self.row.handle} (line {line})"
 
     def build(
         self,
@@ -204,7 +211,7 @@ class _CsvImporter:
     def __init__(self, taken_skus: Mapping[str, str]) -> None:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
-        self.sku_lines: dict[str, tuple[str, int]] = {}
+        self.sku_owners: dict[str, _Draft] = {}
         self.weights: dict[tuple[str, str, str], Weight | None] = {}
         self.rejected: list[RejectedRow] = []
 
@@ -229,7 +236,7 @@ class _CsvImporter:
             draft.conflicts(row)
             if row.image_src and not any(getattr(row, field) for field in _VARIANT_FIELDS):
                 draft.media.append(self._media(row))
-                draft.imported_lines.append(line)
+                draft.media_lines.append(line)
                 return
         options = draft.options_of(row)
         variant = self._variant(row, options)
@@ -241,8 +248,7 @@ class _CsvImporter:
         if media is not None:
             draft.media.append(media)
         if variant.sku is not None:
-            self.sku_lines[variant.sku] = (row.handle, line)
-        draft.imported_lines.append(line)
+            self.sku_owners[variant.sku] = draft
 
     def _media(self, row: VariantCsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
@@ -275,9 +281,9 @@ class _CsvImporter:
         sku = variant.sku
         if sku is not None:
             owner = self.taken_skus.get(sku)
-            seen = self.sku_lines.get(sku)
+            seen = self.sku_owners.get(sku)
             if owner is not None or seen is not None:
-                product = f"{seen[0]} (line {seen[1]})" if seen is not None else str(owner)
+                product = seen.describe_sku(sku) if seen is not None else str(owner)
                 raise RowError.from_error(
                     _ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
                 )
@@ -297,7 +303,7 @@ class _CsvImporter:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [
                     RowError.from_error(_ALIAS["handle"], handle, error).at(line)
-                    for line in draft.imported_lines
+                    for line in draft.imported_lines()
                 ]
         return products
 
