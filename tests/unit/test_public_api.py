@@ -14,9 +14,27 @@ PUBLIC = {
         "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
         "quantize", "sum_money", "to_minor_units",
     },
-    "ecomcore.testing": {"FixedClock", "strategies"},
-    "ecomcore.adapters.memory": set(),
-    "ecomcore.schemas": set(),
+    "ecomcore.testing": {
+        "BROKEN_KINDS", "CategoryRepositoryContract", "FixedClock", "ProductRepositoryContract",
+        "SampleCatalogCsv", "sample_catalog_csv", "strategies",
+    },
+    "ecomcore.catalog": {
+        "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
+        "Category", "CategoryCycleError", "CategoryRepository", "CategoryTree", "Collection",
+        "CollectionRule", "Dimensions", "DuplicateSkuError", "InvalidBarcodeError",
+        "InventoryComponent", "Length", "LengthUnit", "Media", "OptionAxis", "OptionChange",
+        "Product", "ProductCreated", "ProductRepository", "ProductStatus", "ProductStatusChanged",
+        "ProductType", "PublicationProblem", "RuleField", "RuleOperator", "UnknownUnitError",
+        "Variant", "VariantsChanged", "Weight", "WeightUnit", "change_product_options",
+        "check_country", "check_handle", "check_hs_code", "check_sku", "move_category",
+        "products_in_category", "publication_problems", "publish_product", "variant_matrix",
+    },
+    "ecomcore.adapters.memory": {"InMemoryCategoryRepository", "InMemoryProductRepository"},
+    "ecomcore.schemas": {
+        "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "ImportReport", "ProductIn",
+        "RejectedRow", "VariantCsvRow", "VariantIn", "catalog_import_json_schema",
+        "import_catalog_csv", "import_catalog_json",
+    },
 }  # fmt: skip
 
 

@@ -1,6 +1,34 @@
 """The boundary: pydantic models that parse untrusted input into domain objects and render results.
 
 The domain never imports pydantic; only this package does. Every model publishes its JSON Schema.
+
+Catalog import: `import_catalog_csv` (one row per variant, the layout of store exports) and
+`import_catalog_json` (the document described by `catalog_import_json_schema`) return the
+products and an `ImportReport` that accounts for every row.
 """
 
-__all__: list[str] = []
+from ecomcore.schemas._catalog_csv import import_catalog_csv
+from ecomcore.schemas._catalog_json import import_catalog_json
+from ecomcore.schemas._catalog_models import (
+    CSV_COLUMNS,
+    CatalogDocument,
+    ProductIn,
+    VariantCsvRow,
+    VariantIn,
+    catalog_import_json_schema,
+)
+from ecomcore.schemas._catalog_report import CatalogImport, ImportReport, RejectedRow
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CatalogDocument",
+    "CatalogImport",
+    "ImportReport",
+    "ProductIn",
+    "RejectedRow",
+    "VariantCsvRow",
+    "VariantIn",
+    "catalog_import_json_schema",
+    "import_catalog_csv",
+    "import_catalog_json",
+]

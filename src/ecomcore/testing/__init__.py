@@ -3,11 +3,27 @@
 - `ecomcore.testing.strategies`: Hypothesis strategies for money in every ISO currency and for
   allocation weights, so your own properties can run against the same inputs as ours.
 - `FixedClock`: a `ecomcore.core.Clock` that stands still until you move it.
+- `ProductRepositoryContract`, `CategoryRepositoryContract`: contract suites your repositories
+  must pass; subclass one as ``Test...`` and implement ``make_repository``.
+- `sample_catalog_csv`: seeded catalog CSV files with known broken rows, for import tests.
 
 Needs the ``testing`` extra (hypothesis).
 """
 
 from ecomcore.testing import strategies
+from ecomcore.testing._catalog_contracts import (
+    CategoryRepositoryContract,
+    ProductRepositoryContract,
+)
+from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sample_catalog_csv
 from ecomcore.testing._clock import FixedClock
 
-__all__ = ["FixedClock", "strategies"]
+__all__ = [
+    "BROKEN_KINDS",
+    "CategoryRepositoryContract",
+    "FixedClock",
+    "ProductRepositoryContract",
+    "SampleCatalogCsv",
+    "sample_catalog_csv",
+    "strategies",
+]

@@ -1,0 +1,155 @@
+"""The codes a variant carries: SKU, GTIN barcode, HS code, country of origin, product handle."""
+
+import re
+from functools import cache, lru_cache
+
+import attrs
+import pycountry
+from stdnum import ean
+from stdnum.exceptions import ValidationError as StdnumValidationError
+
+from ecomcore.catalog._errors import InvalidBarcodeError
+from ecomcore.core import ValidationError
+
+__all__ = ["Barcode", "check_country", "check_handle", "check_hs_code", "check_sku"]
+
+_HANDLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_HS_CODE = re.compile(r"\d{6}(?:\d{2}){0,2}")
+_SKU_MAX = 100
+_GTIN_KINDS = {8: "EAN-8", 12: "UPC-A", 13: "EAN-13", 14: "GTIN-14"}
+
+
+def check_handle(handle: str) -> str:
+    """Return ``handle`` if it is a URL-safe product handle: lowercase words joined by hyphens.
+
+    Examples:
+        >>> check_handle("linen-shirt")
+        'linen-shirt'
+        >>> check_handle("Linen Shirt")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: handle must be lowercase letters and digits ...
+    """
+    if not isinstance(handle, str) or _HANDLE.fullmatch(handle) is None:
+        raise ValidationError(
+            "handle", handle, "lowercase letters and digits in words joined by '-', like 'red-mug'"
+        )
+    return handle
+
+
+def check_sku(sku: str) -> str:
+    """Return ``sku`` stripped, if it is 1-100 printable characters; SKUs are case-sensitive.
+
+    Examples:
+        >>> check_sku(" TS-RED-M ")
+        'TS-RED-M'
+    """
+    if isinstance(sku, str):
+        stripped = sku.strip()
+        if 0 < len(stripped) <= _SKU_MAX and stripped.isprintable():
+            return stripped
+    raise ValidationError("sku", sku, f"1 to {_SKU_MAX} printable characters")
+
+
+def check_hs_code(code: str) -> str:
+    """Return a Harmonized System code as 6, 8 or 10 digits, dots and spaces removed.
+
+    The first six digits are the international HS subheading; 8 or 10 digits are national
+    extensions (EU CN, US HTS).
+
+    Examples:
+        >>> check_hs_code("6109.10")
+        '610910'
+        >>> check_hs_code("61091")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: hs_code must be 6, 8 or 10 digits...
+    """
+    compact = _compact_hs_code(code) if isinstance(code, str) else None
+    if compact is None:
+        raise ValidationError("hs_code", code, "6, 8 or 10 digits, like '6109.10'")
+    return compact
+
+
+# Catalogs repeat a few codes on many variants, and the checks are pure: remember the answers.
+@lru_cache(maxsize=4096)
+def _compact_hs_code(code: str) -> str | None:
+    compact = code.replace(".", "").replace(" ", "")
+    return compact if _HS_CODE.fullmatch(compact) else None
+
+
+@cache
+def _alpha_2_codes() -> frozenset[str]:
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+def check_country(code: str) -> str:
+    """Return an ISO 3166-1 alpha-2 country code, uppercased (the list comes from pycountry).
+
+    Examples:
+        >>> check_country("pt")
+        'PT'
+        >>> check_country("UK")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: country_of_origin must be an ISO 3166-1 ...
+    """
+    upper = _known_country(code) if isinstance(code, str) else None
+    if upper is None:
+        raise ValidationError(
+            "country_of_origin", code, "an ISO 3166-1 alpha-2 country code, like 'DE' or 'GB'"
+        )
+    return upper
+
+
+@lru_cache(maxsize=1024)
+def _known_country(code: str) -> str | None:
+    upper = code.strip().upper()
+    return upper if upper in _alpha_2_codes() else None
+
+
+@attrs.frozen
+class Barcode:
+    """A GTIN: EAN-8, UPC-A (12 digits), EAN-13 or GTIN-14, check digit verified by python-stdnum.
+
+    Examples:
+        >>> Barcode.parse("4006381333931")
+        Barcode(value='4006381333931')
+        >>> Barcode.parse("0 36000 29145 2").kind
+        'UPC-A'
+        >>> Barcode.parse("036000291452").gtin14
+        '00036000291452'
+    """
+
+    value: str
+
+    @classmethod
+    def parse(cls, text: str) -> "Barcode":
+        """Parse a barcode, ignoring spaces and hyphens; `InvalidBarcodeError` if not a GTIN."""
+        if not isinstance(text, str):
+            raise InvalidBarcodeError(text, "not text")
+        # Fast path for the usual clean digits: stdnum's check digit without its clean-up pass.
+        if (
+            len(text) in _GTIN_KINDS
+            and text.isdigit()
+            and text.isascii()
+            and ean.calc_check_digit(text[:-1]) == text[-1]
+        ):
+            return cls(text)
+        try:
+            return cls(ean.validate(text))
+        except StdnumValidationError as error:
+            raise InvalidBarcodeError(text, str(error).lower().rstrip(".")) from None
+
+    @property
+    def kind(self) -> str:
+        """``EAN-8``, ``UPC-A``, ``EAN-13`` or ``GTIN-14``."""
+        return _GTIN_KINDS[len(self.value)]
+
+    @property
+    def gtin14(self) -> str:
+        """The code padded to 14 digits, the form GS1 uses to compare GTINs of every length."""
+        return self.value.rjust(14, "0")
+
+    def __str__(self) -> str:
+        return self.value
