@@ -3,11 +3,14 @@
 - `ecomcore.testing.strategies`: Hypothesis strategies for money in every ISO currency and for
   allocation weights, so your own properties can run against the same inputs as ours.
 - `FixedClock`: a `ecomcore.core.Clock` that stands still until you move it.
+- `StockRepositoryContract`: the tests every `ecomcore.inventory.StockRepository` must pass,
+  a many-threaded never-oversell test included. Subclass it and implement ``make_repository``.
 
 Needs the ``testing`` extra (hypothesis).
 """
 
 from ecomcore.testing import strategies
 from ecomcore.testing._clock import FixedClock
+from ecomcore.testing._inventory_contracts import StockRepositoryContract
 
-__all__ = ["FixedClock", "strategies"]
+__all__ = ["FixedClock", "StockRepositoryContract", "strategies"]
