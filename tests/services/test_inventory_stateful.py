@@ -42,7 +42,9 @@ KEYS = [StockKey(sku, location) for sku in SKUS for location in LOCATIONS]
 keys = st.sampled_from(KEYS)
 units = st.integers(1, 6)
 lines = st.lists(
-    st.builds(ReservationLine, st.sampled_from(SKUS), st.integers(1, 4), st.sampled_from(LOCATIONS)),
+    st.builds(
+        ReservationLine, st.sampled_from(SKUS), st.integers(1, 4), st.sampled_from(LOCATIONS)
+    ),
     min_size=1,
     max_size=3,
 )
