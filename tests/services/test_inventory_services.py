@@ -126,7 +126,7 @@ def test_an_expired_reservation_returns_its_stock_and_says_so(
     swept = expire_reservations(repo, clock)
     assert [(r.id, r.status) for r in swept] == [("cart-1", ReservationStatus.EXPIRED)]
     assert level(repo, MUG_WH) == (5, 0, 0, 5)
-    assert [e for e in repo.events() if isinstance(e, ReservationExpired)][0].units == 2
+    assert next(e for e in repo.events() if isinstance(e, ReservationExpired)).units == 2
     assert repo.movements()[-1].reason is MovementReason.EXPIRY
     with pytest.raises(StockStateError):
         allocate_reservation(repo, clock, "cart-1", "order-1")

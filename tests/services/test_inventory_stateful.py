@@ -67,6 +67,7 @@ class StockMachine(RuleBasedStateMachine):
         self.active: dict[str, dict[StockKey, int]] = {}
         self.allocated: dict[str, dict[StockKey, int]] = {}
         self.requests: dict[str, list[ReservationLine]] = {}
+        self.shipped: set[str] = set()
         self.counter = 0
 
     def level(self, key: StockKey) -> int:
@@ -95,8 +96,9 @@ class StockMachine(RuleBasedStateMachine):
                 timedelta(minutes=minutes), policy=self.policy,
             )  # fmt: skip
         except InsufficientStockError as error:
+            named = {(s.sku, s.location) for s in error.shortages}
             assert not fits
-            assert {(s.sku, s.location) for s in error.shortages} <= set(needed)
+            assert named <= set(needed)
             assert len(self.repository.movements()) == ledger  # nothing partially taken
             return multiple()
         assert fits
@@ -135,7 +137,7 @@ class StockMachine(RuleBasedStateMachine):
 
     @rule(reservation_id=reservations)
     def release(self, reservation_id: str) -> None:
-        if reservation_id in self.allocated:
+        if reservation_id in self.allocated or reservation_id in self.shipped:
             return
         release_reservation(self.repository, self.clock, reservation_id)
         self.active.pop(reservation_id, None)
@@ -155,7 +157,7 @@ class StockMachine(RuleBasedStateMachine):
         if reservation_id in self.active and not self.expired(reservation_id):
             allocate_reservation(self.repository, self.clock, reservation_id, order_id)
             self.allocated[reservation_id] = self.active.pop(reservation_id)
-        elif reservation_id not in self.allocated:
+        elif reservation_id not in self.allocated and reservation_id not in self.shipped:
             try:
                 allocate_reservation(self.repository, self.clock, reservation_id, order_id)
             except StockStateError:
@@ -167,6 +169,7 @@ class StockMachine(RuleBasedStateMachine):
         if reservation_id in self.allocated:
             ship_reservation(self.repository, self.clock, reservation_id)
             self.units_out += sum(self.allocated.pop(reservation_id).values())
+            self.shipped.add(reservation_id)
 
     @rule(target=transfers, sku=st.sampled_from(SKUS), quantity=units, forward=st.booleans())
     def transfer(self, sku: str, quantity: int, forward: bool) -> object:

@@ -19,9 +19,7 @@ a check ("are 3 units sellable?") and its write can never be separated by anothe
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import Protocol
-
-import attrs
+from typing import NamedTuple, Protocol
 
 from ecomcore.core import DomainEvent
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
@@ -30,9 +28,11 @@ from ecomcore.inventory._records import Reservation, Transfer
 __all__ = ["StockChange", "StockRepository"]
 
 
-@attrs.frozen
-class StockChange:
-    """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`."""
+class StockChange(NamedTuple):
+    """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
+
+    A named tuple: a plain message from a use case to its repository, built on every write.
+    """
 
     levels: Sequence[StockLevel] = ()
     reservations: Sequence[Reservation] = ()
@@ -54,6 +54,10 @@ class StockRepository(Protocol):
 
     def reservation(self, reservation_id: str) -> Reservation:
         """Return a reservation; raises `ecomcore.core.NotFoundError` when there is none."""
+        ...
+
+    def find_reservation(self, reservation_id: str) -> Reservation | None:
+        """Return a reservation, or None when there is none (the idempotency check's query)."""
         ...
 
     def expiring(self, as_of: datetime) -> list[Reservation]:

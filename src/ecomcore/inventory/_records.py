@@ -3,6 +3,7 @@
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import NamedTuple
 
 import attrs
 
@@ -55,15 +56,17 @@ def demand(
         >>> demand([ReservationLine("set", 3, "wh"), ReservationLine("mug", 1, "wh")], {"set": kit})
         {StockKey(sku='mug', location='wh'): 7, StockKey(sku='plate', location='wh'): 3}
     """
-    kits = kits or {}
     totals: dict[StockKey, int] = {}
     for line in lines:
-        kit = kits.get(line.sku)
-        components = kit.components if kit is not None else ((line.sku, 1),)
-        for item, per_unit in components:
+        kit = kits.get(line.sku) if kits else None
+        if kit is None:
+            key = StockKey(line.sku, line.location)
+            totals[key] = totals.get(key, 0) + line.quantity
+            continue
+        for item, per_unit in kit.components:
             key = StockKey(item, line.location)
             totals[key] = totals.get(key, 0) + per_unit * line.quantity
-    return dict(sorted(totals.items()))
+    return dict(sorted(totals.items())) if len(totals) > 1 else totals
 
 
 class ReservationStatus(enum.Enum):
@@ -76,9 +79,10 @@ class ReservationStatus(enum.Enum):
     SHIPPED = "shipped"
 
 
-@attrs.frozen
-class Reservation:
+class Reservation(NamedTuple):
     """Units held for one request, per (item, location), until ``expires_at``.
+
+    A named tuple (immutable, cheap to build): one is written per reservation.
 
     Its ``id`` is the request's idempotency key. Once allocated to an order it no longer
     expires; shipping it takes the units off the shelf.

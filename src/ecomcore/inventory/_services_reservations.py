@@ -7,7 +7,7 @@ and commits one `StockChange`; a lost race is retried (``attempts`` times at mos
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
-from ecomcore.core import Clock, NotFoundError, ValidationError
+from ecomcore.core import Clock, DomainEvent, ValidationError
 from ecomcore.inventory._allocation import StockAtLocation, Strategy
 from ecomcore.inventory._errors import (
     IdempotencyConflictError,
@@ -33,7 +33,12 @@ from ecomcore.inventory._records import (
     ReservationStatus,
     demand,
 )
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS, change_from, with_retries
+from ecomcore.inventory._unit_of_change import (
+    DEFAULT_ATTEMPTS,
+    change_from,
+    stock_events,
+    with_retries,
+)
 
 __all__ = [
     "allocate_reservation",
@@ -46,16 +51,12 @@ __all__ = [
 ]
 
 
+_NO_TIME = timedelta(0)
+
+
 def _check_ttl(ttl: timedelta) -> None:
-    if ttl <= timedelta(0):
+    if ttl <= _NO_TIME:
         raise ValidationError("ttl", ttl, "a positive time to live")
-
-
-def _existing(repository: StockRepository, reservation_id: str) -> Reservation | None:
-    try:
-        return repository.reservation(reservation_id)
-    except NotFoundError:
-        return None
 
 
 def _hold(
@@ -72,18 +73,28 @@ def _hold(
     levels = repository.levels(units.keys()) if levels_read is None else levels_read
     shortages = []
     movements = []
+    after = []
+    events: list[DomainEvent] = []
+    # The hottest path in the library: one movement per key (demand sums them), so the next
+    # level is built directly rather than through the general change_from.
+    reason = MovementReason.RESERVATION
     for key, quantity in units.items():
         level = levels[key]
         sellable = level.sellable(policy)
         if sellable < quantity:
             shortages.append(Shortage(key.sku, key.location, quantity, sellable))
-        movements.append(
-            Movement(key, MovementReason.RESERVATION, now, reservation_id, reserved=quantity)
-        )
+            continue
+        movements.append(Movement(key, reason, now, reservation_id, 0, quantity))
+        held = StockLevel(
+            key, level.on_hand, level.reserved + quantity, level.allocated, level.in_transit,
+            level.incoming, level.safety_stock, level.reorder_point, level.version + 1,
+        )  # fmt: skip
+        after.append(held)
+        events += stock_events(level, held, now)
     if shortages:
         raise InsufficientStockError(shortages)
     reservation = Reservation(reservation_id, tuple(units.items()), now, now + ttl)
-    return change_from(levels, movements, now, reservations=(reservation,))
+    return StockChange(after, (reservation,), (), movements, events)
 
 
 def reserve(
@@ -112,7 +123,7 @@ def reserve(
     wanted = tuple(units.items())
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        first = _existing(repository, reservation_id)
+        first = repository.find_reservation(reservation_id)
         if first is not None:
             if first.units != wanted:
                 raise IdempotencyConflictError(reservation_id)
@@ -160,7 +171,7 @@ def reserve_by_strategy(
     needed = {key.sku: units for key, units in demand(lines, kits).items()}
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        first = _existing(repository, reservation_id)
+        first = repository.find_reservation(reservation_id)
         if first is not None:
             if _item_totals(first.units) != needed:
                 raise IdempotencyConflictError(reservation_id)

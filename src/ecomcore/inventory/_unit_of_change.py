@@ -45,21 +45,19 @@ def with_retries(
 
 def stock_events(before: StockLevel, after: StockLevel, at: datetime) -> list[DomainEvent]:
     """Events for crossings of available stock: out of stock, back in stock, low stock."""
-    was, now = before.available, after.available
+    was = before.on_hand - before.reserved - before.allocated - before.safety_stock
+    now = after.on_hand - after.reserved - after.allocated - after.safety_stock
+    point = after.reorder_point
+    if was > point and now > point:  # the common case: comfortably in stock before and after
+        return []
     sku, location = after.key
     if was > 0 >= now:
         return [OutOfStock(occurred_at=at, sku=sku, location=location, available=now)]
     if was <= 0 < now:
         return [BackInStock(occurred_at=at, sku=sku, location=location, available=now)]
-    if was > after.reorder_point >= now > 0:
+    if was > point >= now > 0:
         return [
-            LowStock(
-                occurred_at=at,
-                sku=sku,
-                location=location,
-                available=now,
-                reorder_point=after.reorder_point,
-            )
+            LowStock(occurred_at=at, sku=sku, location=location, available=now, reorder_point=point)
         ]
     return []
 
@@ -76,14 +74,17 @@ def change_from(
     """Apply ``movements`` to the ``levels`` they touch and package the result as one change."""
     by_key: dict[StockKey, list[Movement]] = {}
     for movement in movements:
-        by_key.setdefault(movement.key, []).append(movement)
+        if movement.key in by_key:
+            by_key[movement.key].append(movement)
+        else:
+            by_key[movement.key] = [movement]
     new_levels = []
     all_events = list(events)
     for key, moves in by_key.items():
         before = levels[key]
         after = before.apply(moves)
         new_levels.append(after)
-        all_events.extend(stock_events(before, after, at))
+        all_events += stock_events(before, after, at)
     return StockChange(
         levels=new_levels,
         reservations=reservations,

@@ -92,12 +92,14 @@ class StockRepositoryContract:
         with pytest.raises(ConcurrencyError):
             repository.commit(StockChange(reservations=(first,)))
         assert repository.reservation("cart-1") == first
+        assert repository.find_reservation("cart-1") == first
 
     def test_missing_records_raise_not_found(self) -> None:
         """Asking for an unknown reservation or transfer raises NotFoundError."""
         repository = self.make_repository()
         with pytest.raises(NotFoundError):
             repository.reservation("nope")
+        assert repository.find_reservation("nope") is None
         with pytest.raises(NotFoundError):
             repository.transfer("nope")
 

@@ -28,10 +28,13 @@ V = TypeVar("V", bound=_Versioned)
 K = TypeVar("K")
 
 
-def _check(kind: str, stored: Mapping[K, V], key: K, new: V) -> None:
+def _conflict(
+    kind: str, stored: Mapping[K, V], key: K, new: V, *, only_if_stale: bool = False
+) -> None:
+    """Raise the ConcurrencyError for ``new`` (when stale, if ``only_if_stale``)."""
     current = stored.get(key)
     actual = current.version if current is not None else 0
-    if actual != new.version - 1:
+    if not only_if_stale or actual != new.version - 1:
         raise ConcurrencyError(kind, key, expected_version=new.version - 1, actual_version=actual)
 
 
@@ -72,6 +75,11 @@ class MemoryStockRepository:
             raise NotFoundError("reservation", reservation_id)
         return found
 
+    def find_reservation(self, reservation_id: str) -> Reservation | None:
+        """Return the reservation with this id, or None."""
+        with self._lock:
+            return self._reservations.get(reservation_id)
+
     def expiring(self, as_of: datetime) -> list[Reservation]:
         """Active reservations expired as of ``as_of``, oldest expiry first, ties by id."""
         with self._lock:
@@ -89,12 +97,20 @@ class MemoryStockRepository:
     def commit(self, change: StockChange) -> None:
         """Check every version, then write everything; on a stale version, write nothing."""
         with self._lock:
+            # Inlined version checks: this runs once per reservation, under the lock.
+            levels, reservations, transfers = self._levels, self._reservations, self._transfers
             for level in change.levels:
-                _check("stock level", self._levels, level.key, level)
+                stored_level = levels.get(level.key)
+                if (stored_level.version if stored_level else 0) != level.version - 1:
+                    _conflict("stock level", levels, level.key, level)
             for reservation in change.reservations:
-                _check("reservation", self._reservations, reservation.id, reservation)
+                stored_reservation = reservations.get(reservation.id)
+                if (stored_reservation.version if stored_reservation else 0) != (
+                    reservation.version - 1
+                ):
+                    _conflict("reservation", reservations, reservation.id, reservation)
             for transfer in change.transfers:
-                _check("transfer", self._transfers, transfer.id, transfer)
+                _conflict("transfer", transfers, transfer.id, transfer, only_if_stale=True)
             for level in change.levels:
                 self._levels[level.key] = level
             for reservation in change.reservations:
