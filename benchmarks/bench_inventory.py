@@ -4,7 +4,8 @@ The baseline is a bare dict guarded by one lock doing the same arithmetic per re
 the idempotency key, sum demand per (item, location), check available (on hand - reserved -
 allocated - safety stock) for every key, hold all or nothing, record the reservation with its
 expiry and append one ledger entry per key. Both sides run 200 two-line reservations per round,
-single-threaded and spread over 8 threads.
+single-threaded and spread over 8 threads, each round on a fresh store (so the heap, and the
+garbage collector's work, stay the same size however many rounds run).
 """
 
 import itertools
@@ -12,6 +13,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ecomcore.adapters.memory import MemoryStockRepository
 from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
@@ -34,12 +36,10 @@ def _repository() -> MemoryStockRepository:
     return repository
 
 
-REPOSITORY = _repository()
-
-
-def ours(count: int = BATCH) -> None:
+def ours(count: int = BATCH, repository: MemoryStockRepository | None = None) -> None:
+    repository = repository or _repository()
     for _ in range(count):
-        reserve(REPOSITORY, CLOCK, f"r{next(_ids)}", LINES, TTL)
+        reserve(repository, CLOCK, f"r{next(_ids)}", LINES, TTL)
 
 
 class DictAndLock:
@@ -72,26 +72,27 @@ class DictAndLock:
             self.reservations[reservation_id] = (tuple(wanted.items()), now, now + TTL)
 
 
-BASELINE = DictAndLock()
 PLAIN_LINES = [(line.sku, line.quantity, line.location) for line in LINES]
 
 
-def reference(count: int = BATCH) -> None:
+def reference(count: int = BATCH, baseline: DictAndLock | None = None) -> None:
+    baseline = baseline or DictAndLock()
     for _ in range(count):
-        BASELINE.reserve(f"b{next(_ids)}", PLAIN_LINES)
+        baseline.reserve(f"b{next(_ids)}", PLAIN_LINES)
 
 
 _pool: list[ThreadPoolExecutor] = []
 
 
-def in_threads(work: Callable[[int], None]) -> Callable[[], None]:
-    """Run ``work`` for BATCH reservations split over THREADS threads (a pool made once)."""
+def in_threads(work: Callable[[int, Any], None], store: Callable[[], object]) -> Callable[[], None]:
+    """Run ``work`` for BATCH reservations on one fresh store, over THREADS threads (one pool)."""
 
     def run() -> None:
         if not _pool:
             _pool.append(ThreadPoolExecutor(THREADS))
+        shared = store()
         share = BATCH // THREADS
-        for future in [_pool[0].submit(work, share) for _ in range(THREADS)]:
+        for future in [_pool[0].submit(work, share, shared) for _ in range(THREADS)]:
             future.result()
 
     return run
@@ -109,6 +110,6 @@ test_inventory_reserve_8_threads = ratio_benchmark(
     "inventory_reserve_8_threads",
     target=4.0,
     baseline="the same, 200 reservations over 8 threads, on a dict under one lock",
-    ours=in_threads(ours),
-    reference=in_threads(reference),
+    ours=in_threads(ours, _repository),
+    reference=in_threads(reference, DictAndLock),
 )
