@@ -1,14 +1,21 @@
 """`python -m ecomcore`, the tour that `make demo` runs."""
 
+import functools
 import subprocess
 import sys
 
 
-def test_the_tour_prints_computed_money_results() -> None:
-    """The tour shows formatted money, an exact split and a taxed line."""
-    out = subprocess.run(
+@functools.cache
+def tour_output() -> str:
+    """Run the tour as `make demo` does and return what it printed."""
+    return subprocess.run(
         [sys.executable, "-m", "ecomcore"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def test_the_tour_prints_computed_money_results() -> None:
+    """The tour shows formatted money, an exact split and a taxed line."""
+    out = tour_output()
     assert "1.234,50\xa0€" in out
     assert "€33.34 + €33.33 + €33.33 = €100.00" in out
     assert "net 49,99\xa0€ + tax 9,50\xa0€ = gross 59,49\xa0€" in out
@@ -16,10 +23,7 @@ def test_the_tour_prints_computed_money_results() -> None:
 
 def test_the_tour_shows_generated_variants_and_a_publication_check() -> None:
     """The catalog section lists six generated SKUs, an option change and the check's verdicts."""
-    out = subprocess.run(
-        [sys.executable, "-m", "ecomcore"], capture_output=True, text=True, check=True
-    ).stdout
-    section = out.split("== Catalog", 1)[1]
+    section = tour_output().split("== Catalog", 1)[1].split("\n== ", 1)[0]
     for sku in ("LT-S-Sand", "LT-S-Navy", "LT-M-Sand", "LT-M-Navy", "LT-L-Sand", "LT-L-Navy"):
         assert sku in section
     assert "+ XL / Sand" in section
@@ -27,3 +31,13 @@ def test_the_tour_shows_generated_variants_and_a_publication_check() -> None:
     assert "6 x [variant_without_weight]" in section
     assert "1 x [missing_required_attribute]" in section
     assert "problems: 0, status: active" in section
+
+
+def test_the_tour_shows_a_split_allocation_and_an_expired_reservation() -> None:
+    """The inventory section splits 6 mugs 4 + 2 and the sweep gives a cart's 3 mugs back."""
+    section = tour_output().split("== Inventory", 1)[1].split("\n== ", 1)[0]
+    assert "4 from berlin-wh, 2 from hamburg-store" in section
+    assert "releases cart-7 (3 units)" in section
+    assert section.rstrip().endswith(
+        "hamburg-store: 10 on hand, 0 reserved, 2 allocated, 8 available"
+    )

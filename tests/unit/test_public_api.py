@@ -16,7 +16,7 @@ PUBLIC = {
     },
     "ecomcore.testing": {
         "BROKEN_KINDS", "CategoryRepositoryContract", "FixedClock", "ProductRepositoryContract",
-        "SampleCatalogCsv", "sample_catalog_csv", "strategies",
+        "SampleCatalogCsv", "StockRepositoryContract", "sample_catalog_csv", "strategies",
     },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
@@ -29,11 +29,27 @@ PUBLIC = {
         "check_country", "check_handle", "check_hs_code", "check_sku", "move_category",
         "products_in_category", "publication_problems", "publish_product", "variant_matrix",
     },
-    "ecomcore.adapters.memory": {"InMemoryCategoryRepository", "InMemoryProductRepository"},
+    "ecomcore.adapters.memory": {
+        "InMemoryCategoryRepository", "InMemoryProductRepository", "InMemoryStockRepository",
+    },
     "ecomcore.schemas": {
         "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "ImportReport", "ProductIn",
         "RejectedRow", "VariantCsvRow", "VariantIn", "catalog_import_json_schema",
         "import_catalog_csv", "import_catalog_json",
+    },
+    "ecomcore.inventory": {
+        "DEFAULT_ATTEMPTS", "AllocationPlan", "BackInStock", "Coordinates", "ExpectedReceipt",
+        "IdempotencyConflictError", "InsufficientStockError", "Kit", "Location", "LocationKind",
+        "LowStock", "Movement", "MovementReason", "OutOfStock", "Pick", "Reservation",
+        "ReservationExpired", "ReservationLine", "ReservationStatus", "Shortage",
+        "StockAtLocation", "StockChange", "StockKey", "StockLevel", "StockPolicy",
+        "StockQuantities", "StockRepository", "StockStateError", "Strategy", "Transfer",
+        "TransferStatus", "adjust_stock", "allocate_reservation", "by_location_priority",
+        "collection_point_first", "configure_stock", "demand", "dispatch_transfer",
+        "expect_receipt", "expire_reservations", "extend_reservation", "fewest_shipments",
+        "highest_available_first", "nearest_to", "receive_stock", "receive_transfer",
+        "record_count", "release_reservation", "replay", "reserve", "reserve_by_strategy",
+        "return_to_stock", "ship_reservation",
     },
 }  # fmt: skip
 

@@ -6,6 +6,8 @@
 - `ProductRepositoryContract`, `CategoryRepositoryContract`: contract suites your repositories
   must pass; subclass one as ``Test...`` and implement ``make_repository``.
 - `sample_catalog_csv`: seeded catalog CSV files with known broken rows, for import tests.
+- `StockRepositoryContract`: the tests every `ecomcore.inventory.StockRepository` must pass,
+  a many-threaded never-oversell test included. Subclass it and implement ``make_repository``.
 
 Needs the ``testing`` extra (hypothesis).
 """
@@ -17,6 +19,7 @@ from ecomcore.testing._catalog_contracts import (
 )
 from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sample_catalog_csv
 from ecomcore.testing._clock import FixedClock
+from ecomcore.testing._inventory_contracts import StockRepositoryContract
 
 __all__ = [
     "BROKEN_KINDS",
@@ -24,6 +27,7 @@ __all__ = [
     "FixedClock",
     "ProductRepositoryContract",
     "SampleCatalogCsv",
+    "StockRepositoryContract",
     "sample_catalog_csv",
     "strategies",
 ]

@@ -5,5 +5,6 @@ Each one keeps the concurrency contract of its port and passes its contract suit
 """
 
 from ecomcore.adapters.memory._catalog import InMemoryCategoryRepository, InMemoryProductRepository
+from ecomcore.adapters.memory._inventory import InMemoryStockRepository
 
-__all__ = ["InMemoryCategoryRepository", "InMemoryProductRepository"]
+__all__ = ["InMemoryCategoryRepository", "InMemoryProductRepository", "InMemoryStockRepository"]

@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import catalog, money
+from ecomcore.cli.tour import catalog, inventory, money
 
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
     ("Catalog", catalog.show),
+    ("Inventory", inventory.show),
 )
 """The tour in order: (title, function returning the section's text)."""
 

@@ -1,0 +1,135 @@
+"""The in-memory `ecomcore.inventory.StockRepository`: thread-safe, one lock, compare-and-set."""
+
+import threading
+from collections.abc import Collection, Mapping
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from ecomcore.core import ConcurrencyError, DomainEvent, NotFoundError
+from ecomcore.inventory import (
+    Movement,
+    Reservation,
+    ReservationStatus,
+    StockChange,
+    StockKey,
+    StockLevel,
+    Transfer,
+)
+
+__all__ = ["InMemoryStockRepository"]
+
+
+class _Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+V = TypeVar("V", bound=_Versioned)
+K = TypeVar("K")
+
+
+def _conflict(
+    kind: str, stored: Mapping[K, V], key: K, new: V, *, only_if_stale: bool = False
+) -> None:
+    """Raise the ConcurrencyError for ``new`` (when stale, if ``only_if_stale``)."""
+    current = stored.get(key)
+    actual = current.version if current is not None else 0
+    if not only_if_stale or actual != new.version - 1:
+        raise ConcurrencyError(kind, key, expected_version=new.version - 1, actual_version=actual)
+
+
+class InMemoryStockRepository:
+    """Stock levels, reservations, transfers, the ledger and the outbox, in dictionaries.
+
+    One lock guards every read and every commit, so a commit's version checks and writes are
+    one atomic step (the `ecomcore.inventory.StockRepository` contract); stored values are
+    immutable, so readers can keep what they got.
+
+    Examples:
+        >>> from ecomcore.inventory import StockKey, StockLevel
+        >>> repo = InMemoryStockRepository()
+        >>> repo.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].version
+        0
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._levels: dict[StockKey, StockLevel] = {}
+        self._reservations: dict[str, Reservation] = {}
+        self._active: dict[str, Reservation] = {}
+        self._transfers: dict[str, Transfer] = {}
+        self._movements: list[Movement] = []
+        self._events: list[DomainEvent] = []
+
+    def levels(self, keys: Collection[StockKey]) -> dict[StockKey, StockLevel]:
+        """Return the stored level per key; an unstored key gets an empty level (version 0)."""
+        with self._lock:
+            stored = self._levels
+            return {key: stored.get(key) or StockLevel(key) for key in keys}
+
+    def reservation(self, reservation_id: str) -> Reservation:
+        """Return the reservation with this id, or raise NotFoundError."""
+        with self._lock:
+            found = self._reservations.get(reservation_id)
+        if found is None:
+            raise NotFoundError("reservation", reservation_id)
+        return found
+
+    def find_reservation(self, reservation_id: str) -> Reservation | None:
+        """Return the reservation with this id, or None."""
+        with self._lock:
+            return self._reservations.get(reservation_id)
+
+    def expiring(self, as_of: datetime) -> list[Reservation]:
+        """Active reservations expired as of ``as_of``, oldest expiry first, ties by id."""
+        with self._lock:
+            due = [r for r in self._active.values() if r.expires_at <= as_of]
+        return sorted(due, key=lambda r: (r.expires_at, r.id))
+
+    def transfer(self, transfer_id: str) -> Transfer:
+        """Return the transfer with this id, or raise NotFoundError."""
+        with self._lock:
+            found = self._transfers.get(transfer_id)
+        if found is None:
+            raise NotFoundError("transfer", transfer_id)
+        return found
+
+    def commit(self, change: StockChange) -> None:
+        """Check every version, then write everything; on a stale version, write nothing."""
+        with self._lock:
+            # Inlined version checks: this runs once per reservation, under the lock.
+            levels, reservations, transfers = self._levels, self._reservations, self._transfers
+            for level in change.levels:
+                stored_level = levels.get(level.key)
+                if (stored_level.version if stored_level else 0) != level.version - 1:
+                    _conflict("stock level", levels, level.key, level)
+            for reservation in change.reservations:
+                stored_reservation = reservations.get(reservation.id)
+                if (stored_reservation.version if stored_reservation else 0) != (
+                    reservation.version - 1
+                ):
+                    _conflict("reservation", reservations, reservation.id, reservation)
+            for transfer in change.transfers:
+                _conflict("transfer", transfers, transfer.id, transfer, only_if_stale=True)
+            for level in change.levels:
+                self._levels[level.key] = level
+            for reservation in change.reservations:
+                self._reservations[reservation.id] = reservation
+                if reservation.status is ReservationStatus.ACTIVE:
+                    self._active[reservation.id] = reservation
+                else:
+                    self._active.pop(reservation.id, None)
+            for transfer in change.transfers:
+                self._transfers[transfer.id] = transfer
+            self._movements.extend(change.movements)
+            self._events.extend(change.events)
+
+    def movements(self, after: int = 0) -> list[Movement]:
+        """Return the ledger in commit order, from entry ``after`` on."""
+        with self._lock:
+            return self._movements[after:]
+
+    def events(self, after: int = 0) -> list[DomainEvent]:
+        """Return the outbox in commit order, from entry ``after`` on."""
+        with self._lock:
+            return self._events[after:]

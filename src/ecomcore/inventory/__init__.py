@@ -1,0 +1,138 @@
+"""Inventory: stock across locations, a movement ledger, reservations that never oversell.
+
+- Stock per (item, location) is a versioned `StockLevel`;
+  **available = on_hand - reserved - allocated - safety_stock**, derived, never stored.
+- Every change is an append-only `Movement` with a `MovementReason`; `replay` of the ledger
+  reproduces the levels exactly.
+- `reserve` holds several items all-or-nothing, with a time to live and an idempotency key;
+  demand is summed per (item, location) across lines and `Kit` components.
+- Allocation strategies are pure functions (`by_location_priority`, `highest_available_first`,
+  `nearest_to`, `fewest_shipments`, `collection_point_first`), with or without a split.
+- `StockRepository` states the concurrency contract: one atomic compare-and-set per change.
+
+Examples:
+    >>> from datetime import UTC, datetime, timedelta
+    >>> from ecomcore.adapters.memory import InMemoryStockRepository
+    >>> from ecomcore.testing import FixedClock
+    >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+    >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+    >>> r = reserve(repo, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))
+    >>> repo.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].available
+    3
+"""
+
+from ecomcore.inventory._allocation import (
+    AllocationPlan,
+    Pick,
+    StockAtLocation,
+    Strategy,
+    by_location_priority,
+    collection_point_first,
+    fewest_shipments,
+    highest_available_first,
+    nearest_to,
+)
+from ecomcore.inventory._errors import (
+    IdempotencyConflictError,
+    InsufficientStockError,
+    Shortage,
+    StockStateError,
+)
+from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock, ReservationExpired
+from ecomcore.inventory._locations import Coordinates, Location, LocationKind
+from ecomcore.inventory._model import (
+    ExpectedReceipt,
+    Kit,
+    Movement,
+    MovementReason,
+    StockKey,
+    StockLevel,
+    StockPolicy,
+    StockQuantities,
+    replay,
+)
+from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._records import (
+    Reservation,
+    ReservationLine,
+    ReservationStatus,
+    Transfer,
+    TransferStatus,
+    demand,
+)
+from ecomcore.inventory._services_reservations import (
+    allocate_reservation,
+    expire_reservations,
+    extend_reservation,
+    release_reservation,
+    reserve,
+    reserve_by_strategy,
+    ship_reservation,
+)
+from ecomcore.inventory._services_stock import (
+    adjust_stock,
+    configure_stock,
+    dispatch_transfer,
+    expect_receipt,
+    receive_stock,
+    receive_transfer,
+    record_count,
+    return_to_stock,
+)
+from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS
+
+__all__ = [
+    "DEFAULT_ATTEMPTS",
+    "AllocationPlan",
+    "BackInStock",
+    "Coordinates",
+    "ExpectedReceipt",
+    "IdempotencyConflictError",
+    "InsufficientStockError",
+    "Kit",
+    "Location",
+    "LocationKind",
+    "LowStock",
+    "Movement",
+    "MovementReason",
+    "OutOfStock",
+    "Pick",
+    "Reservation",
+    "ReservationExpired",
+    "ReservationLine",
+    "ReservationStatus",
+    "Shortage",
+    "StockAtLocation",
+    "StockChange",
+    "StockKey",
+    "StockLevel",
+    "StockPolicy",
+    "StockQuantities",
+    "StockRepository",
+    "StockStateError",
+    "Strategy",
+    "Transfer",
+    "TransferStatus",
+    "adjust_stock",
+    "allocate_reservation",
+    "by_location_priority",
+    "collection_point_first",
+    "configure_stock",
+    "demand",
+    "dispatch_transfer",
+    "expect_receipt",
+    "expire_reservations",
+    "extend_reservation",
+    "fewest_shipments",
+    "highest_available_first",
+    "nearest_to",
+    "receive_stock",
+    "receive_transfer",
+    "record_count",
+    "release_reservation",
+    "replay",
+    "reserve",
+    "reserve_by_strategy",
+    "return_to_stock",
+    "ship_reservation",
+]

@@ -1,0 +1,110 @@
+"""The inventory context's errors, each under `ecomcore.core.EcomcoreError`."""
+
+from collections.abc import Sequence
+
+import attrs
+
+from ecomcore.core import EcomcoreError
+
+__all__ = ["IdempotencyConflictError", "InsufficientStockError", "Shortage", "StockStateError"]
+
+
+@attrs.frozen
+class Shortage:
+    """One item that cannot be filled: ``requested`` units asked, only ``sellable`` there.
+
+    ``location`` is None when the shortage is across every location considered.
+    """
+
+    sku: str
+    location: str | None
+    requested: int
+    sellable: int
+
+    @property
+    def short(self) -> int:
+        """Units missing: requested minus what could be taken (never below zero)."""
+        return self.requested - max(self.sellable, 0)
+
+    def describe(self) -> str:
+        """One phrase for a message: ``mug at wh-1 short by 3 (requested 5, sellable 2)``."""
+        where = f" at {self.location}" if self.location is not None else ""
+        return (
+            f"{self.sku}{where} short by {self.short}"
+            f" (requested {self.requested}, sellable {max(self.sellable, 0)})"
+        )
+
+
+class InsufficientStockError(EcomcoreError, ValueError):
+    """Not enough stock for a request: names every short item and by how much; nothing was taken.
+
+    Examples:
+        >>> error = InsufficientStockError([Shortage("mug", "wh-1", requested=5, sellable=2)])
+        >>> print(error)
+        not enough stock, nothing was taken: mug at wh-1 short by 3 (requested 5, sellable 2)
+        >>> error.code, error.shortages[0].short
+        ('insufficient_stock', 3)
+    """
+
+    code = "insufficient_stock"
+
+    def __init__(self, shortages: Sequence[Shortage], *, split_allowed: bool = True) -> None:
+        hint = "" if split_allowed else " (from a single location; allowing a split may help)"
+        super().__init__(
+            "not enough stock, nothing was taken: "
+            + "; ".join(shortage.describe() for shortage in shortages)
+            + hint,
+            shortages=[
+                {
+                    "sku": s.sku,
+                    "location": s.location,
+                    "requested": s.requested,
+                    "sellable": max(s.sellable, 0),
+                    "short": s.short,
+                }
+                for s in shortages
+            ],
+            split_allowed=split_allowed,
+        )
+        self.shortages = tuple(shortages)
+
+
+class StockStateError(EcomcoreError, ValueError):
+    """An action does not fit the current state of a reservation or transfer.
+
+    Examples:
+        >>> print(StockStateError("reservation", "r-1", "released", "extend"))
+        cannot extend reservation 'r-1': it is released
+    """
+
+    code = "invalid_state"
+
+    def __init__(self, kind: str, key: str, state: str, action: str) -> None:
+        super().__init__(
+            f"cannot {action} {kind} {key!r}: it is {state}",
+            kind=kind,
+            key=key,
+            state=state,
+            action=action,
+        )
+        self.kind = kind
+        self.key = key
+        self.state = state
+        self.action = action
+
+
+class IdempotencyConflictError(EcomcoreError, ValueError):
+    """An idempotency key was used again for a different request.
+
+    A retry must repeat the same request; a new request needs a new key.
+    """
+
+    code = "idempotency_conflict"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"idempotency key {key!r} was already used for a different request; "
+            "retry with the same lines, or use a new key for a new request",
+            key=key,
+        )
+        self.key = key

@@ -1,0 +1,81 @@
+"""The storage port for stock, and the concurrency contract every adapter keeps.
+
+**The contract.** A use case reads the levels and records it needs, decides, and hands the
+repository one `StockChange`. The adapter applies it as a single atomic compare-and-set:
+
+1. Every level, reservation and transfer in the change carries the version it will have once
+   stored; the adapter checks that the stored version is exactly one less (0: not stored yet).
+2. If any check fails, nothing is written and `ecomcore.core.ConcurrencyError` is raised.
+   A new reservation whose id is already stored fails the same way (this is what makes
+   idempotency keys safe under concurrent retries).
+3. Otherwise every level and record is written, the movements are appended to the ledger in
+   order and the events to the outbox, all at once: no reader ever sees part of a change.
+
+A SQL adapter does this in one transaction with ``UPDATE ... WHERE version = :expected`` per row
+(checking the row count) or ``SELECT ... FOR UPDATE``; the in-memory adapter holds one lock.
+Use cases retry a `ConcurrencyError` a bounded number of times, re-reading and re-deciding, so
+a check ("are 3 units sellable?") and its write can never be separated by another writer.
+"""
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import NamedTuple, Protocol
+
+from ecomcore.core import DomainEvent
+from ecomcore.inventory._model import Movement, StockKey, StockLevel
+from ecomcore.inventory._records import Reservation, Transfer
+
+__all__ = ["StockChange", "StockRepository"]
+
+
+class StockChange(NamedTuple):
+    """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
+
+    A named tuple: a plain message from a use case to its repository, built on every write.
+    """
+
+    levels: Sequence[StockLevel] = ()
+    reservations: Sequence[Reservation] = ()
+    transfers: Sequence[Transfer] = ()
+    movements: Sequence[Movement] = ()
+    events: Sequence[DomainEvent] = ()
+
+
+class StockRepository(Protocol):
+    """Stores stock levels, reservations, transfers, the movement ledger and an event outbox.
+
+    See the module docstring for the concurrency contract; `ecomcore.testing` has the
+    contract suite (concurrency test included) that an implementation must pass.
+    """
+
+    def levels(self, keys: Collection[StockKey]) -> dict[StockKey, StockLevel]:
+        """Return the stored level for each key, `StockLevel.empty` (version 0) for unknown ones."""
+        ...
+
+    def reservation(self, reservation_id: str) -> Reservation:
+        """Return a reservation; raises `ecomcore.core.NotFoundError` when there is none."""
+        ...
+
+    def find_reservation(self, reservation_id: str) -> Reservation | None:
+        """Return a reservation, or None when there is none (the idempotency check's query)."""
+        ...
+
+    def expiring(self, as_of: datetime) -> list[Reservation]:
+        """Active reservations with ``expires_at <= as_of``, oldest expiry first, ties by id."""
+        ...
+
+    def transfer(self, transfer_id: str) -> Transfer:
+        """Return a transfer; raises `ecomcore.core.NotFoundError` when there is none."""
+        ...
+
+    def commit(self, change: StockChange) -> None:
+        """Apply ``change`` atomically, or write nothing and raise `ConcurrencyError`."""
+        ...
+
+    def movements(self, after: int = 0) -> list[Movement]:
+        """Return the ledger in commit order, skipping the first ``after`` entries."""
+        ...
+
+    def events(self, after: int = 0) -> list[DomainEvent]:
+        """Return the event outbox in commit order, skipping the first ``after`` entries."""
+        ...

@@ -1,0 +1,371 @@
+"""Use cases for reservations: reserve, extend, release, expire, allocate to an order, ship.
+
+Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decides on a fresh read,
+and commits one `StockChange`; a lost race is retried (``attempts`` times at most).
+"""
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+
+from ecomcore.core import Clock, DomainEvent, ValidationError
+from ecomcore.inventory._allocation import StockAtLocation, Strategy
+from ecomcore.inventory._errors import (
+    IdempotencyConflictError,
+    InsufficientStockError,
+    Shortage,
+    StockStateError,
+)
+from ecomcore.inventory._events import ReservationExpired
+from ecomcore.inventory._locations import Location
+from ecomcore.inventory._model import (
+    NO_BACKORDERS,
+    Kit,
+    Movement,
+    MovementReason,
+    StockKey,
+    StockLevel,
+    StockPolicy,
+)
+from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._records import (
+    Reservation,
+    ReservationLine,
+    ReservationStatus,
+    demand,
+)
+from ecomcore.inventory._unit_of_change import (
+    DEFAULT_ATTEMPTS,
+    change_from,
+    stock_events,
+    with_retries,
+)
+
+__all__ = [
+    "allocate_reservation",
+    "expire_reservations",
+    "extend_reservation",
+    "release_reservation",
+    "reserve",
+    "reserve_by_strategy",
+    "ship_reservation",
+]
+
+
+_NO_TIME = timedelta(0)
+
+
+def _check_ttl(ttl: timedelta) -> None:
+    if ttl <= _NO_TIME:
+        raise ValidationError("ttl", ttl, "a positive time to live")
+
+
+def _hold(
+    repository: StockRepository,
+    reservation_id: str,
+    *,
+    units: Mapping[StockKey, int],
+    levels_read: Mapping[StockKey, StockLevel] | None,
+    now: datetime,
+    ttl: timedelta,
+    policy: StockPolicy,
+) -> StockChange:
+    """Build the change holding ``units`` all-or-nothing, or raise InsufficientStockError."""
+    levels = repository.levels(units.keys()) if levels_read is None else levels_read
+    shortages = []
+    movements = []
+    after = []
+    events: list[DomainEvent] = []
+    # The hottest path in the library: one movement per key (demand sums them), so the next
+    # level is built directly rather than through the general change_from.
+    reason = MovementReason.RESERVATION
+    for key, quantity in units.items():
+        level = levels[key]
+        sellable = level.sellable(policy)
+        if sellable < quantity:
+            shortages.append(Shortage(key.sku, key.location, quantity, sellable))
+            continue
+        movements.append(Movement(key, reason, now, reservation_id, 0, quantity))
+        held = StockLevel(
+            key, level.on_hand, level.reserved + quantity, level.allocated, level.in_transit,
+            level.incoming, level.safety_stock, level.reorder_point, level.version + 1,
+        )  # fmt: skip
+        after.append(held)
+        events += stock_events(level, held, now)
+    if shortages:
+        raise InsufficientStockError(shortages)
+    reservation = Reservation(reservation_id, tuple(units.items()), now, now + ttl)
+    return StockChange(after, (reservation,), (), movements, events)
+
+
+def reserve(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    lines: Sequence[ReservationLine],
+    ttl: timedelta,
+    *,
+    kits: Mapping[str, Kit] | None = None,
+    policy: StockPolicy = NO_BACKORDERS,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Hold every line at its location for ``ttl``, all or nothing.
+
+    ``reservation_id`` is the idempotency key: a retry with the same lines returns the first
+    reservation and changes nothing; the same key with other lines raises
+    `IdempotencyConflictError`. Demand is summed per (item, location) across lines and kit
+    components before checking, so nothing is checked against the same unit twice. Raises
+    `InsufficientStockError` naming every short (item, location), having taken nothing.
+    """
+    _check_ttl(ttl)
+    if not lines:
+        raise ValidationError("lines", lines, "one reservation line or more")
+    units = demand(lines, kits)
+    wanted = tuple(units.items())
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        first = repository.find_reservation(reservation_id)
+        if first is not None:
+            if first.units != wanted:
+                raise IdempotencyConflictError(reservation_id)
+            return None, first
+        change = _hold(
+            repository, reservation_id, units=units, levels_read=None, now=clock.now(),
+            ttl=ttl, policy=policy,
+        )  # fmt: skip
+        return change, change.reservations[0]
+
+    return with_retries(repository, attempts, decide)
+
+
+def _item_totals(units: Mapping[StockKey, int] | Sequence[tuple[StockKey, int]]) -> dict[str, int]:
+    pairs = units.items() if isinstance(units, Mapping) else units
+    totals: dict[str, int] = {}
+    for key, quantity in pairs:
+        totals[key.sku] = totals.get(key.sku, 0) + quantity
+    return dict(sorted(totals.items()))
+
+
+def reserve_by_strategy(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    items: Mapping[str, int],
+    *,
+    locations: Sequence[Location],
+    strategy: Strategy,
+    ttl: timedelta,
+    split: bool = True,
+    kits: Mapping[str, Kit] | None = None,
+    policy: StockPolicy = NO_BACKORDERS,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Let ``strategy`` choose the locations for ``items`` (SKU: units), then hold them.
+
+    The plan is made on the same read the hold is checked against, and made again after a lost
+    race, so it always reflects other checkouts' reservations. Idempotent per
+    ``reservation_id``: a retry asking for the same units per item returns the first
+    reservation. Raises `InsufficientStockError` (nothing taken) when the strategy cannot fill it.
+    """
+    _check_ttl(ttl)
+    lines = [ReservationLine(sku, quantity, "") for sku, quantity in sorted(items.items())]
+    needed = {key.sku: units for key, units in demand(lines, kits).items()}
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        first = repository.find_reservation(reservation_id)
+        if first is not None:
+            if _item_totals(first.units) != needed:
+                raise IdempotencyConflictError(reservation_id)
+            return None, first
+        keys = [StockKey(sku, location.id) for location in locations for sku in needed]
+        levels = repository.levels(keys)
+        stock = [
+            StockAtLocation(
+                location,
+                {sku: levels[StockKey(sku, location.id)].sellable(policy) for sku in needed},
+            )
+            for location in locations
+        ]
+        plan = strategy(needed, stock, split=split)
+        change = _hold(
+            repository, reservation_id, units=plan.units(), levels_read=levels,
+            now=clock.now(), ttl=ttl, policy=policy,
+        )  # fmt: skip
+        return change, change.reservations[0]
+
+    return with_retries(repository, attempts, decide)
+
+
+def _release_units(
+    repository: StockRepository,
+    reservation: Reservation,
+    reason: MovementReason,
+    now: datetime,
+    *,
+    reserved: int = -1,
+    allocated: int = 0,
+    on_hand: int = 0,
+    order_id: str | None = None,
+) -> tuple[StockChange, Reservation]:
+    """Move each held unit of ``reservation`` by the given signs and advance its status."""
+    keys = [key for key, _ in reservation.units]
+    levels = repository.levels(keys)
+    movements = [
+        Movement(
+            key,
+            reason,
+            now,
+            reservation.id,
+            reserved=reserved * units,
+            allocated=allocated * units,
+            on_hand=on_hand * units,
+        )
+        for key, units in reservation.units
+    ]
+    status = {
+        MovementReason.RELEASE: ReservationStatus.RELEASED,
+        MovementReason.EXPIRY: ReservationStatus.EXPIRED,
+        MovementReason.ALLOCATION: ReservationStatus.ALLOCATED,
+        MovementReason.SHIPMENT: ReservationStatus.SHIPPED,
+    }[reason]
+    after = reservation.moved_to(status, order_id=order_id or reservation.order_id)
+    events = []
+    if reason is MovementReason.EXPIRY:
+        events.append(
+            ReservationExpired(
+                occurred_at=now, reservation_id=reservation.id, units=reservation.total_units
+            )
+        )
+    return change_from(levels, movements, now, reservations=(after,), events=events), after
+
+
+def extend_reservation(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    ttl: timedelta,
+    *,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Keep an active reservation until ``now + ttl`` (never shortening it).
+
+    Raises `StockStateError` if it is no longer active or has already expired by the clock.
+    """
+    _check_ttl(ttl)
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        now = clock.now()
+        current = repository.reservation(reservation_id)
+        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
+            state = "expired" if current.expired_as_of(now) else current.status.value
+            raise StockStateError("reservation", reservation_id, state, "extend")
+        later = current.moved_to(current.status, expires_at=max(current.expires_at, now + ttl))
+        return StockChange(reservations=(later,)), later
+
+    return with_retries(repository, attempts, decide)
+
+
+def release_reservation(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    *,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Give a reservation's units back (a cart abandoned, a checkout cancelled).
+
+    Releasing one already released or expired changes nothing and returns it; one allocated to
+    an order raises `StockStateError` (cancel the order's allocation instead).
+    """
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        current = repository.reservation(reservation_id)
+        if current.status in (ReservationStatus.RELEASED, ReservationStatus.EXPIRED):
+            return None, current
+        if current.status is not ReservationStatus.ACTIVE:
+            raise StockStateError("reservation", reservation_id, current.status.value, "release")
+        return _release_units(repository, current, MovementReason.RELEASE, clock.now())
+
+    return with_retries(repository, attempts, decide)
+
+
+def expire_reservations(
+    repository: StockRepository, clock: Clock, *, attempts: int = DEFAULT_ATTEMPTS
+) -> list[Reservation]:
+    """Sweep: release every active reservation expired as of the clock's now; return them.
+
+    Each expiry is its own change (one `ReservationExpired` event each), so a sweep racing a
+    checkout that allocates the same reservation simply skips it.
+    """
+    now = clock.now()
+    expired = []
+    for candidate in repository.expiring(now):
+
+        def decide(
+            reservation_id: str = candidate.id,
+        ) -> tuple[StockChange | None, Reservation | None]:
+            current = repository.reservation(reservation_id)
+            if not current.expired_as_of(now):
+                return None, None  # released, allocated or expired by someone else meanwhile
+            return _release_units(repository, current, MovementReason.EXPIRY, now)
+
+        result = with_retries(repository, attempts, decide)
+        if result is not None:
+            expired.append(result)
+    return expired
+
+
+def allocate_reservation(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    order_id: str,
+    *,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Convert a reservation into an allocation for ``order_id`` when the order is placed.
+
+    The units move from reserved to allocated and stop expiring. Doing it again for the same
+    order returns the allocation unchanged; an expired, released or otherwise taken reservation
+    raises `StockStateError` (reserve again).
+    """
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        now = clock.now()
+        current = repository.reservation(reservation_id)
+        if current.status is ReservationStatus.ALLOCATED and current.order_id == order_id:
+            return None, current
+        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
+            state = "expired" if current.expired_as_of(now) else current.status.value
+            raise StockStateError("reservation", reservation_id, state, "allocate")
+        return _release_units(
+            repository, current, MovementReason.ALLOCATION, now,
+            reserved=-1, allocated=1, order_id=order_id,
+        )  # fmt: skip
+
+    return with_retries(repository, attempts, decide)
+
+
+def ship_reservation(
+    repository: StockRepository,
+    clock: Clock,
+    reservation_id: str,
+    *,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Reservation:
+    """Ship an allocated reservation: its units leave allocated and on hand together.
+
+    Shipping it again changes nothing; shipping one not allocated raises `StockStateError`.
+    """
+
+    def decide() -> tuple[StockChange | None, Reservation]:
+        current = repository.reservation(reservation_id)
+        if current.status is ReservationStatus.SHIPPED:
+            return None, current
+        if current.status is not ReservationStatus.ALLOCATED:
+            raise StockStateError("reservation", reservation_id, current.status.value, "ship")
+        return _release_units(
+            repository, current, MovementReason.SHIPMENT, clock.now(),
+            reserved=0, allocated=-1, on_hand=-1,
+        )  # fmt: skip
+
+    return with_retries(repository, attempts, decide)

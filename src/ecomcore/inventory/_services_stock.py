@@ -1,0 +1,283 @@
+"""Use cases for the stock itself: receipts, adjustments, counts, returns, settings, transfers."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from ecomcore.core import Clock, NotFoundError, ValidationError
+from ecomcore.inventory._errors import (
+    IdempotencyConflictError,
+    InsufficientStockError,
+    Shortage,
+)
+from ecomcore.inventory._model import Movement, MovementReason, StockKey, StockLevel
+from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._records import Transfer, TransferStatus
+from ecomcore.inventory._unit_of_change import (
+    DEFAULT_ATTEMPTS,
+    change_from,
+    stock_events,
+    with_retries,
+)
+
+__all__ = [
+    "adjust_stock",
+    "configure_stock",
+    "dispatch_transfer",
+    "expect_receipt",
+    "receive_stock",
+    "receive_transfer",
+    "record_count",
+    "return_to_stock",
+]
+
+
+def _units(field: str, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValidationError(field, value, "a whole number of units, 1 or more")
+
+
+def _move(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    attempts: int,
+    movement_for: Callable[[StockLevel, datetime], Movement],
+) -> StockLevel:
+    """Record the one movement ``movement_for`` builds from a fresh read of ``key``."""
+
+    def decide() -> tuple[StockChange | None, StockLevel]:
+        now = clock.now()
+        level = repository.levels((key,))[key]
+        change = change_from({key: level}, (movement_for(level, now),), now)
+        return change, change.levels[0]
+
+    return with_retries(repository, attempts, decide)
+
+
+def expect_receipt(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    quantity: int,
+    *,
+    reference: str,
+    due: date,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Record ``quantity`` units expected under ``reference`` (a purchase order), due on ``due``.
+
+    Expected units are not on hand; they count as sellable only under a preorder `StockPolicy`.
+    """
+    _units("quantity", quantity)
+    return _move(
+        repository, clock, key, attempts,
+        lambda _, now: Movement(
+            key, MovementReason.EXPECTED, now, reference, incoming=quantity, due=due
+        ),
+    )  # fmt: skip
+
+
+def receive_stock(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    quantity: int,
+    *,
+    reference: str,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Put ``quantity`` received units on hand; an expected receipt under ``reference`` shrinks.
+
+    Receiving more than was expected is fine (the receipt is then simply done); units
+    reserved against it under a preorder policy stay reserved, now against stock on hand.
+    """
+    _units("quantity", quantity)
+
+    def movement(level: StockLevel, now: datetime) -> Movement:
+        expected = sum(r.quantity for r in level.incoming if r.reference == reference)
+        return Movement(
+            key,
+            MovementReason.RECEIPT,
+            now,
+            reference,
+            on_hand=quantity,
+            incoming=-min(quantity, expected),
+        )
+
+    return _move(repository, clock, key, attempts, movement)
+
+
+def return_to_stock(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    quantity: int,
+    *,
+    reference: str,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Put ``quantity`` returned, resellable units back on hand (``reference``: the return)."""
+    _units("quantity", quantity)
+    return _move(
+        repository, clock, key, attempts,
+        lambda _, now: Movement(
+            key, MovementReason.RETURN_TO_STOCK, now, reference, on_hand=quantity
+        ),
+    )  # fmt: skip
+
+
+_ADJUSTMENTS = (MovementReason.ADJUSTMENT, MovementReason.DAMAGE)
+
+
+def adjust_stock(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    delta: int,
+    *,
+    reason: MovementReason,
+    reference: str,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Add (``delta`` > 0) or remove units on hand: an ADJUSTMENT, or DAMAGE (removal only).
+
+    Removal is refused beyond the units on hand. It may leave fewer units than are reserved and
+    allocated (the shelf is what it is); available then goes negative and `OutOfStock` is raised
+    as an event, for someone to resolve.
+    """
+    if reason not in _ADJUSTMENTS:
+        raise ValidationError("reason", reason, "MovementReason.ADJUSTMENT or DAMAGE")
+    if not isinstance(delta, int) or delta == 0 or (reason is MovementReason.DAMAGE and delta > 0):
+        raise ValidationError("delta", delta, "a non-zero whole number (negative for damage)")
+
+    def movement(level: StockLevel, now: datetime) -> Movement:
+        if level.on_hand + delta < 0:
+            raise ValidationError(
+                "delta", delta, f"no more than the {level.on_hand} units on hand to remove"
+            )
+        return Movement(key, reason, now, reference, on_hand=delta)
+
+    return _move(repository, clock, key, attempts, movement)
+
+
+def record_count(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    counted: int,
+    *,
+    reference: str,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Set on hand to a physical count: the difference is recorded as a COUNT_CORRECTION."""
+    if not isinstance(counted, int) or counted < 0:
+        raise ValidationError("counted", counted, "a whole number of units, 0 or more")
+    return _move(
+        repository, clock, key, attempts,
+        lambda level, now: Movement(
+            key, MovementReason.COUNT_CORRECTION, now, reference, on_hand=counted - level.on_hand
+        ),
+    )  # fmt: skip
+
+
+def configure_stock(
+    repository: StockRepository,
+    clock: Clock,
+    key: StockKey,
+    *,
+    safety_stock: int,
+    reorder_point: int,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> StockLevel:
+    """Set a level's safety stock and reorder point (settings: no movement is recorded)."""
+
+    def decide() -> tuple[StockChange | None, StockLevel]:
+        level = repository.levels((key,))[key]
+        after = level.configured(safety_stock=safety_stock, reorder_point=reorder_point)
+        events = stock_events(level, after, clock.now())
+        return StockChange(levels=(after,), events=events), after
+
+    return with_retries(repository, attempts, decide)
+
+
+def dispatch_transfer(
+    repository: StockRepository,
+    clock: Clock,
+    transfer_id: str,
+    *,
+    sku: str,
+    source: str,
+    destination: str,
+    quantity: int,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Transfer:
+    """Send ``quantity`` available units of ``sku`` from ``source`` towards ``destination``.
+
+    They leave the source's on hand and appear as in transit at the destination. Only
+    available units travel (never reserved, allocated or safety stock); otherwise
+    `InsufficientStockError`. ``transfer_id`` is the idempotency key.
+    """
+    _units("quantity", quantity)
+    if source == destination:
+        raise ValidationError("destination", destination, "a location other than the source")
+
+    def decide() -> tuple[StockChange | None, Transfer]:
+        try:
+            first = repository.transfer(transfer_id)
+        except NotFoundError:
+            pass
+        else:
+            if (first.sku, first.source, first.destination, first.quantity) != (
+                sku, source, destination, quantity,
+            ):  # fmt: skip
+                raise IdempotencyConflictError(transfer_id)
+            return None, first
+        now = clock.now()
+        out_key, in_key = StockKey(sku, source), StockKey(sku, destination)
+        levels = repository.levels((out_key, in_key))
+        if levels[out_key].available < quantity:
+            raise InsufficientStockError(
+                [Shortage(sku, source, quantity, levels[out_key].available)]
+            )
+        transfer = Transfer(transfer_id, sku, source, destination, quantity, now)
+        movements = (
+            Movement(out_key, MovementReason.TRANSFER_OUT, now, transfer_id, on_hand=-quantity),
+            Movement(in_key, MovementReason.TRANSFER_OUT, now, transfer_id, in_transit=quantity),
+        )
+        return change_from(levels, movements, now, transfers=(transfer,)), transfer
+
+    return with_retries(repository, attempts, decide)
+
+
+def receive_transfer(
+    repository: StockRepository,
+    clock: Clock,
+    transfer_id: str,
+    *,
+    attempts: int = DEFAULT_ATTEMPTS,
+) -> Transfer:
+    """Book a transfer in at its destination: in transit becomes on hand. Idempotent."""
+
+    def decide() -> tuple[StockChange | None, Transfer]:
+        transfer = repository.transfer(transfer_id)
+        if transfer.status is TransferStatus.RECEIVED:
+            return None, transfer
+        now = clock.now()
+        key = StockKey(transfer.sku, transfer.destination)
+        levels = repository.levels((key,))
+        done = Transfer(
+            transfer.id, transfer.sku, transfer.source, transfer.destination,
+            transfer.quantity, transfer.dispatched_at, TransferStatus.RECEIVED,
+            transfer.version + 1,
+        )  # fmt: skip
+        movement = Movement(
+            key,
+            MovementReason.TRANSFER_IN,
+            now,
+            transfer_id,
+            on_hand=transfer.quantity,
+            in_transit=-transfer.quantity,
+        )
+        return change_from(levels, (movement,), now, transfers=(done,)), done
+
+    return with_retries(repository, attempts, decide)

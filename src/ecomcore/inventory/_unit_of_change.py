@@ -1,0 +1,94 @@
+"""What every inventory use case shares: movements into one change, and retrying lost races."""
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TypeVar
+
+from ecomcore.core import ConcurrencyError, DomainEvent, ValidationError
+from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock
+from ecomcore.inventory._model import Movement, StockKey, StockLevel
+from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._records import Reservation, Transfer
+
+T = TypeVar("T")
+
+DEFAULT_ATTEMPTS = 10
+"""How many times a use case re-reads and re-decides after losing a race before giving up."""
+
+
+def with_retries(
+    repository: StockRepository,
+    attempts: int,
+    decide: Callable[[], tuple[StockChange | None, T]],
+) -> T:
+    """Run ``decide``, commit its change, and start over on `ConcurrencyError`, ``attempts`` times.
+
+    ``decide`` reads what it needs, checks, and returns the change to commit (None: nothing to
+    write) with the result to hand back. Every attempt re-reads and re-checks, so a check never
+    outlives a lost race. The last `ConcurrencyError` propagates.
+    """
+    if attempts < 1:
+        raise ValidationError("attempts", attempts, "1 or more")
+    for attempt in range(1, attempts + 1):
+        change, result = decide()
+        if change is None:
+            return result
+        try:
+            repository.commit(change)
+        except ConcurrencyError:
+            if attempt == attempts:
+                raise
+        else:
+            return result
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def stock_events(before: StockLevel, after: StockLevel, at: datetime) -> list[DomainEvent]:
+    """Events for crossings of available stock: out of stock, back in stock, low stock."""
+    was = before.on_hand - before.reserved - before.allocated - before.safety_stock
+    now = after.on_hand - after.reserved - after.allocated - after.safety_stock
+    point = after.reorder_point
+    if was > point and now > point:  # the common case: comfortably in stock before and after
+        return []
+    sku, location = after.key
+    if was > 0 >= now:
+        return [OutOfStock(occurred_at=at, sku=sku, location=location, available=now)]
+    if was <= 0 < now:
+        return [BackInStock(occurred_at=at, sku=sku, location=location, available=now)]
+    if was > point >= now > 0:
+        return [
+            LowStock(occurred_at=at, sku=sku, location=location, available=now, reorder_point=point)
+        ]
+    return []
+
+
+def change_from(
+    levels: Mapping[StockKey, StockLevel],
+    movements: Sequence[Movement],
+    at: datetime,
+    *,
+    reservations: Sequence[Reservation] = (),
+    transfers: Sequence[Transfer] = (),
+    events: Iterable[DomainEvent] = (),
+) -> StockChange:
+    """Apply ``movements`` to the ``levels`` they touch and package the result as one change."""
+    by_key: dict[StockKey, list[Movement]] = {}
+    for movement in movements:
+        if movement.key in by_key:
+            by_key[movement.key].append(movement)
+        else:
+            by_key[movement.key] = [movement]
+    new_levels = []
+    all_events = list(events)
+    for key, moves in by_key.items():
+        before = levels[key]
+        after = before.apply(moves)
+        new_levels.append(after)
+        all_events += stock_events(before, after, at)
+    return StockChange(
+        levels=new_levels,
+        reservations=reservations,
+        transfers=transfers,
+        movements=movements,
+        events=all_events,
+    )
