@@ -1,1 +1,1 @@
-"""Inventory: stock across locations, and planning what to buy next (`ecomcore.inventory.planning`)."""
+"""Inventory: stock across locations, and planning what to buy next (`.planning`)."""

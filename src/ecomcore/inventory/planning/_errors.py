@@ -1,6 +1,7 @@
 """The planning context's error: bad input to a forecast, a policy or a suggestion."""
 
 from collections.abc import Iterable
+from math import isfinite
 
 from ecomcore.core import ValidationError
 
@@ -22,7 +23,7 @@ class PlanningInputError(ValidationError):
 
 
 def require_positive(field: str, value: float) -> float:
-    """Return ``value`` as a float if it is finite and above zero, else raise `PlanningInputError`."""
+    """Return ``value`` as a float if finite and above zero, else raise `PlanningInputError`."""
     number = _finite(field, value)
     if number <= 0:
         raise PlanningInputError(field, value, "a finite number above zero")
@@ -76,6 +77,6 @@ def _finite(field: str, value: float) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise PlanningInputError(field, value, "a number") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not isfinite(number):
         raise PlanningInputError(field, value, "a finite number")
     return number

@@ -9,6 +9,7 @@ Nixtla's statsforecast, so the numbers agree with those tools.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import isnan
 
 import attrs
 
@@ -51,7 +52,7 @@ def _horizon(horizon: int) -> int:
 
 
 def moving_average(series: Sequence[float], *, window: int, horizon: int = 1) -> Forecast:
-    """The mean of the last ``window`` periods, flat over the horizon.
+    """Forecast the mean of the last ``window`` periods, flat over the horizon.
 
     Examples:
         >>> moving_average([2, 4, 6, 8], window=2).values
@@ -81,7 +82,7 @@ def _smooth(values: Sequence[float], alpha: float) -> tuple[float, list[float]]:
 def simple_exponential_smoothing(
     series: Sequence[float], *, alpha: float = 0.1, horizon: int = 1
 ) -> Forecast:
-    """Simple exponential smoothing: l_t = l_{t-1} + alpha (y_t - l_{t-1}), flat forecasts.
+    """Forecast by simple exponential smoothing: l_t = l_{t-1} + alpha (y_t - l_{t-1}), flat.
 
     The level starts at the first observation (R's ``ses(initial="simple")``, statsforecast's
     ``SimpleExponentialSmoothing``).
@@ -134,17 +135,17 @@ def _croston_core(
     since = 0
     fitted: list[float] = []
     for value in values:
-        fitted.append(factor * size / interval if size == size else 0.0)
+        fitted.append(factor * size / interval if not isnan(size) else 0.0)
         since += 1
         if value > 0:
-            if size != size:
+            if isnan(size):
                 size, interval = value, float(since)
             else:
                 size += alpha * (value - size)
                 interval += alpha * (since - interval)
             since = 0
     fitted[0] = _NAN
-    level = factor * size / interval if size == size else 0.0
+    level = factor * size / interval if not isnan(size) else 0.0
     return Forecast(method, (level,) * steps, tuple(fitted))
 
 
@@ -190,7 +191,7 @@ def tsb(
 
     Examples:
         >>> round(tsb([0, 0, 3, 0, 1, 0], alpha_d=0.2, alpha_p=0.1).level, 6)
-        0.4374
+        0.42354
     """
     values = require_demand("series", series)
     a_d = require_smoothing("alpha_d", alpha_d)
@@ -200,11 +201,11 @@ def tsb(
     fitted: list[float] = [_NAN]
     for t, value in enumerate(values):
         if t:
-            fitted.append(probability * size if size == size else 0.0)
+            fitted.append(probability * size if not isnan(size) else 0.0)
             probability += a_p * ((1.0 if value > 0 else 0.0) - probability)
         if value > 0:
-            size = value if size != size else size + a_d * (value - size)
-    level = probability * size if size == size else 0.0
+            size = value if isnan(size) else size + a_d * (value - size)
+    level = probability * size if not isnan(size) else 0.0
     return Forecast("tsb", (level,) * _horizon(horizon), tuple(fitted))
 
 

@@ -37,7 +37,7 @@ class Period(enum.Enum):
         return self.value
 
     def bucket_start(self, day: date) -> date:
-        """The first day of the period that holds ``day``.
+        """Return the first day of the period that holds ``day``.
 
         Examples:
             >>> from datetime import date
@@ -155,7 +155,7 @@ class DemandHistory:
         start: date,
         period: Period = Period.DAY,
     ) -> DemandHistory:
-        """A history from one sequence of quantities per (item, location), all the same length."""
+        """Build a history from one sequence of quantities per (item, location), all one length."""
         import numpy as np
 
         if not rows:
@@ -187,7 +187,7 @@ class DemandHistory:
         return self.start + timedelta(days=self.periods * self.period.days)
 
     def row(self, item: str, location: str) -> int:
-        """The row index of a series; raises `PlanningInputError` if it is not in the history."""
+        """Return the row index of a series; raises `PlanningInputError` if it is not there."""
         try:
             return self._index[SeriesKey(item, location)]
         except KeyError:
@@ -195,8 +195,20 @@ class DemandHistory:
                 "item, location", (item, location), "an item and location in the demand history"
             ) from None
 
+    def rows(self, pairs: Iterable[tuple[str, str]]) -> NDArray[np.intp]:
+        """Return the row indices of many (item, location) pairs; raises for one not there."""
+        import numpy as np
+
+        index = self._index
+        try:
+            return np.array([index[pair] for pair in pairs], dtype=np.intp)  # type: ignore[index]
+        except KeyError as missing:
+            raise PlanningInputError(
+                "item, location", missing.args[0], "an item and location in the demand history"
+            ) from None
+
     def series(self, item: str, location: str) -> tuple[float, ...]:
-        """The quantities of one series, oldest period first."""
+        """Return the quantities of one series, oldest period first."""
         return tuple(float(value) for value in self.quantities[self.row(item, location)])
 
 

@@ -55,7 +55,7 @@ def ss_cost(
     fixed_cost: float,
     demand_pmf: Sequence[float],
 ) -> float:
-    """Expected cost per period of an (s, S) policy for discrete demand (Zheng-Federgruen).
+    """Compute the expected cost per period of an (s, S) policy (Zheng-Federgruen).
 
     Examples:
         Snyder and Shen, Example 4.7 (Poisson demand with mean 6, h = 1, p = 4, K = 5):
@@ -91,7 +91,7 @@ def ss_policy(
     fixed_cost: float,
     demand_pmf: Sequence[float],
 ) -> SSPolicy:
-    """The optimal (s, S) policy for discrete demand, by Zheng and Federgruen's algorithm.
+    """Find the optimal (s, S) policy for discrete demand (Zheng and Federgruen's algorithm).
 
     Starts from the newsvendor level y*, finds s for S = y*, then raises S while g(S) does not
     exceed the best cost, moving s up whenever S improves (Snyder and Shen, Algorithm 4.2).
@@ -142,7 +142,7 @@ def wagner_whitin(
     holding_cost: float,
     purchase_cost: float = 0.0,
 ) -> LotPlan:
-    """Cheapest order plan for known demand over a short horizon (Wagner and Whitin, 1958).
+    """Plan the cheapest orders for known demand over a short horizon (Wagner and Whitin, 1958).
 
     Each order arrives at the start of its period and covers the demand of that period and some
     after it; inventory left at the end of a period costs ``holding_cost`` per unit. Dynamic

@@ -41,8 +41,10 @@ class StockLevel:
     cost: float
 
 
-def economic_order_quantity(*, fixed_cost: float, holding_cost: float, demand_rate: float) -> LotSize:
-    """The EOQ: Q* = sqrt(2 K lambda / h), with cost g* = sqrt(2 K lambda h).
+def economic_order_quantity(
+    *, fixed_cost: float, holding_cost: float, demand_rate: float
+) -> LotSize:
+    """Compute the EOQ: Q* = sqrt(2 K lambda / h), with cost g* = sqrt(2 K lambda h).
 
     Examples:
         Snyder and Shen, Example 3.1 (K = 8, h = 0.225, lambda = 1300):
@@ -61,7 +63,7 @@ def economic_order_quantity(*, fixed_cost: float, holding_cost: float, demand_ra
 def eoq_cost(
     order_quantity: float, *, fixed_cost: float, holding_cost: float, demand_rate: float
 ) -> float:
-    """Cost per unit of time of ordering ``order_quantity``: K lambda / Q + h Q / 2.
+    """Compute the cost per unit of time of ordering ``order_quantity``: K lambda / Q + h Q / 2.
 
     Examples:
         >>> round(eoq_cost(400, fixed_cost=8, holding_cost=0.225, demand_rate=1300), 2)
@@ -77,7 +79,9 @@ def eoq_cost(
 def economic_order_quantity_with_backorders(
     *, fixed_cost: float, holding_cost: float, stockout_cost: float, demand_rate: float
 ) -> LotSize:
-    """EOQ with planned backorders: Q* = sqrt(2 K lambda (h + p) / (h p)), x* = h / (h + p).
+    """Compute the EOQ with planned backorders: Q* = sqrt(2 K lambda (h + p) / (h p)).
+
+    x* = h / (h + p) is the backorder fraction.
 
     ``backorder_fraction`` x* is the share of each cycle's demand met from backorders.
 
@@ -101,7 +105,7 @@ def economic_order_quantity_with_backorders(
 def economic_production_quantity(
     *, fixed_cost: float, holding_cost: float, demand_rate: float, production_rate: float
 ) -> LotSize:
-    """The EPQ: Q* = sqrt(2 K lambda / (h (1 - rho))) with rho = demand / production rate.
+    """Compute the EPQ: Q* = sqrt(2 K lambda / (h (1 - rho))) with rho = demand / production rate.
 
     Examples:
         >>> lot = economic_production_quantity(
@@ -131,11 +135,12 @@ def newsvendor_normal(
     demand_std: float,
     lead_time: int = 0,
 ) -> StockLevel:
-    """The newsvendor / base-stock level for normal demand: S* = mu + z sigma, z at p / (h + p).
+    """Set the newsvendor / base-stock level for normal demand: S* = mu + z sigma.
 
     With a lead time of L periods this is the optimal base-stock level of a periodic-review
     system: demand over the L + 1 periods the order covers has mean (L + 1) mu and standard
-    deviation sqrt(L + 1) sigma. The cost is g* = (h + p) phi(z) sigma per period.
+    deviation sqrt(L + 1) sigma. z is the standard normal quantile at p / (h + p). The cost
+    is g* = (h + p) phi(z) sigma per period.
 
     Examples:
         Snyder and Shen, Example 4.3 (h = 0.18, p = 0.70, demand N(50, 8^2)):
@@ -164,7 +169,7 @@ def newsvendor_normal_cost(
     demand_mean: float,
     demand_std: float,
 ) -> float:
-    """Expected cost per period of stocking up to ``level`` against N(mean, std^2) demand.
+    """Compute the expected cost per period of stocking up to ``level`` for N(mean, std^2).
 
     g(S) = h E[(S - D)+] + p E[(D - S)+].
 
@@ -174,7 +179,7 @@ def newsvendor_normal_cost(
         >>> round(newsvendor_normal_cost(
         ...     60, holding_cost=0.18, stockout_cost=0.70, demand_mean=50, demand_std=8
         ... ), 4)
-        2.2116
+        2.1561
     """
     h = require_positive("holding_cost", holding_cost)
     p = require_non_negative("stockout_cost", stockout_cost)
@@ -189,14 +194,16 @@ def validate_pmf(field: str, pmf: Sequence[float]) -> tuple[float, ...]:
     """Return a demand pmf (P[D = 0], P[D = 1], ...) as floats, checked to be one."""
     values = tuple(require_non_negative(f"{field}[{d}]", value) for d, value in enumerate(pmf))
     if not values or abs(sum(values) - 1) > 1e-6:
-        raise PlanningInputError(field, list(pmf), "probabilities of demand 0, 1, 2, ... summing to 1")
+        raise PlanningInputError(
+            field, list(pmf), "probabilities of demand 0, 1, 2, ... summing to 1"
+        )
     return values
 
 
 def discrete_newsvendor_cost(
     level: int, *, holding_cost: float, stockout_cost: float, demand_pmf: Sequence[float]
 ) -> float:
-    """Expected cost per period of stocking ``level`` units against a discrete demand pmf.
+    """Compute the expected cost per period of stocking ``level`` units, discrete demand.
 
     Examples:
         >>> discrete_newsvendor_cost(1, holding_cost=1, stockout_cost=4, demand_pmf=[0.5, 0.5])
@@ -217,7 +224,7 @@ def _discrete_cost(level: int, h: float, p: float, pmf: Sequence[float]) -> floa
 def newsvendor_discrete(
     *, holding_cost: float, stockout_cost: float, demand_pmf: Sequence[float]
 ) -> StockLevel:
-    """The newsvendor level for discrete demand: the smallest S with F(S) >= p / (h + p).
+    """Set the newsvendor level for discrete demand: the smallest S with F(S) >= p / (h + p).
 
     ``demand_pmf[d]`` is the probability that demand is ``d`` units.
 

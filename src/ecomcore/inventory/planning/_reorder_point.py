@@ -33,7 +33,7 @@ def lead_time_demand(
 
     Examples:
         >>> lead_time_demand(demand_mean=10, demand_std=3, lead_time=4, lead_time_std=1)
-        LeadTimeDemand(mean=10.0, std=...)
+        LeadTimeDemand(mean=40.0, std=...)
         >>> round(_.std, 4)
         11.6619
     """
@@ -107,7 +107,7 @@ def safety_stock_for_fill_rate(
         >>> round(safety_stock_for_fill_rate(
         ...     fill_rate=0.99, order_quantity=100, demand_mean=10, demand_std=3, lead_time=4
         ... ), 3)
-        4.862
+        3.644
     """
     from scipy.optimize import brentq
 
@@ -138,7 +138,7 @@ def base_stock_level(
         >>> round(base_stock_level(
         ...     holding_cost=0.18, stockout_cost=0.70, demand_mean=50, demand_std=8, lead_time=4
         ... ), 2)
-        264.76
+        264.77
     """
     return newsvendor_normal(
         holding_cost=holding_cost, stockout_cost=stockout_cost, demand_mean=demand_mean,
@@ -167,6 +167,7 @@ class _RQProblem:
     @classmethod
     def of(
         cls,
+        *,
         holding_cost: float,
         stockout_cost: float,
         fixed_cost: float,
@@ -233,8 +234,9 @@ def rq_cost(
         78.07
     """
     problem = _RQProblem.of(
-        holding_cost, stockout_cost, fixed_cost, demand_mean, demand_std, lead_time
-    )
+        holding_cost=holding_cost, stockout_cost=stockout_cost, fixed_cost=fixed_cost,
+        demand_mean=demand_mean, demand_std=demand_std, lead_time=lead_time,
+    )  # fmt: skip
     quantity = require_positive("order_quantity", order_quantity)
     return problem.cost(reorder_point, quantity)
 
@@ -249,7 +251,7 @@ def rq_policy(
     lead_time: float,
     order_quantity: float | None = None,
 ) -> RQPolicy:
-    """An (r, Q) policy by the loss-function approximation of Hadley and Whitin.
+    """Choose an (r, Q) policy by the loss-function approximation of Hadley and Whitin.
 
     Iterates n(r) = h Q / (h + p) and Q = sqrt(2 (K lambda + (h + p) n2(r)) / h) from the EOQ
     until both settle (within 1e-9). Given ``order_quantity``, returns the exactly optimal r for
@@ -269,8 +271,9 @@ def rq_policy(
     from scipy.optimize import brentq
 
     problem = _RQProblem.of(
-        holding_cost, stockout_cost, fixed_cost, demand_mean, demand_std, lead_time
-    )
+        holding_cost=holding_cost, stockout_cost=stockout_cost, fixed_cost=fixed_cost,
+        demand_mean=demand_mean, demand_std=demand_std, lead_time=lead_time,
+    )  # fmt: skip
     if order_quantity is not None:
         q = require_positive("order_quantity", order_quantity)
         r = problem.best_r(q)
@@ -281,8 +284,8 @@ def rq_policy(
     ).order_quantity
     r = previous_r = previous_q = float("inf")
     for _ in range(1000):
-        target = h * q / (h + p)
-        z = brentq(lambda z: problem.std * _normal.loss(z) - target, -50.0, 50.0, xtol=1e-13)
+        target = h * q / (h + p) / problem.std
+        z = brentq(lambda z, t=target: _normal.loss(z) - t, -50.0, 50.0, xtol=1e-13)
         r = problem.mean + float(z) * problem.std
         q = sqrt(2 * (problem.k * problem.rate + (h + p) * problem.shortfall2(r)) / h)
         if abs(q - previous_q) <= 1e-9 and abs(r - previous_r) <= 1e-9:
