@@ -36,7 +36,9 @@ def test_example_3_1_eoq() -> None:
     lot = p.economic_order_quantity(fixed_cost=8, holding_cost=0.225, demand_rate=1300)
     assert lot.order_quantity == pytest.approx(304.05, abs=0.005)
     assert lot.cost == pytest.approx(68.41, abs=0.005)
-    assert (lot.order_quantity, lot.cost) == pytest.approx(sp_eoq.economic_order_quantity(8, 0.225, 1300))
+    assert (lot.order_quantity, lot.cost) == pytest.approx(
+        sp_eoq.economic_order_quantity(8, 0.225, 1300)
+    )
 
 
 def test_example_3_8_eoq_with_planned_backorders() -> None:
@@ -132,7 +134,9 @@ def test_example_5_2_optimal_r_for_q() -> None:
 def test_example_5_6_loss_function_approximation() -> None:
     """The Hadley-Whitin iteration settles at r = 126.87, Q = 328.45, as the book and stockpyl."""
     policy = p.rq_policy(**RQ_FACTS)
-    assert (policy.reorder_point, policy.order_quantity) == pytest.approx((126.87, 328.45), abs=0.005)
+    assert (policy.reorder_point, policy.order_quantity) == pytest.approx(
+        (126.87, 328.45), abs=0.005
+    )
     expected = sp_rq.r_q_loss_function_approximation(0.225, 7.5, 8, 1300, 150, 1 / 12)
     assert (policy.reorder_point, policy.order_quantity) == pytest.approx(expected, abs=1e-5)
 
@@ -188,7 +192,9 @@ def test_rq_policies_agree_with_stockpyl_everywhere(
     expected = sp_rq.r_q_loss_function_approximation(h, penalty, k, mean, cv * mean, lead)
     assert (policy.reorder_point, policy.order_quantity) == pytest.approx(expected, rel=1e-5)
     assert policy.cost == pytest.approx(
-        sp_rq.r_q_cost(policy.reorder_point, policy.order_quantity, h, penalty, k, mean, cv * mean, lead),
+        sp_rq.r_q_cost(
+            policy.reorder_point, policy.order_quantity, h, penalty, k, mean, cv * mean, lead
+        ),
         rel=1e-6,
     )
 

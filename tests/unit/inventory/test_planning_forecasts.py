@@ -25,9 +25,9 @@ SERIES = [
     [0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 9, 0, 0],
     [2, 2, 0, 2, 0, 0, 2, 2, 0, 0, 0, 2],
 ]
-intermittent = st.lists(
-    st.one_of(st.just(0), st.integers(1, 40)), min_size=3, max_size=60
-).filter(lambda s: sum(1 for v in s if v) >= 2)
+intermittent = st.lists(st.one_of(st.just(0), st.integers(1, 40)), min_size=3, max_size=60).filter(
+    lambda s: sum(1 for v in s if v) >= 2
+)
 
 
 def r_ses_simple(x: Sequence[float], alpha: float) -> float:
@@ -89,9 +89,7 @@ def test_intermittent_forecasts_agree_with_statsforecast_on_random_series(
     series: list[int], alpha: float
 ) -> None:
     """On random intermittent series and smoothing constants, all four methods agree to 1e-6."""
-    assert p.croston(series, alpha=alpha).level == pytest.approx(
-        r_croston(series, alpha), abs=1e-6
-    )
+    assert p.croston(series, alpha=alpha).level == pytest.approx(r_croston(series, alpha), abs=1e-6)
     assert p.croston(series).level == pytest.approx(oracle(CrostonClassic(), series), abs=1e-6)
     assert p.sba(series).level == pytest.approx(oracle(CrostonSBA(), series), abs=1e-6)
     assert p.tsb(series, alpha_d=alpha, alpha_p=alpha / 2).level == pytest.approx(
@@ -108,7 +106,9 @@ def test_intermittent_forecasts_agree_with_statsforecast_on_random_series(
     length=st.integers(3, 40),
     method=st.sampled_from(["ma", "ses", "holt", "croston", "sba", "tsb", "auto"]),
 )
-def test_forecast_of_a_constant_series_is_the_constant(value: int, length: int, method: str) -> None:
+def test_forecast_of_a_constant_series_is_the_constant(
+    value: int, length: int, method: str
+) -> None:
     """Every method forecasts a series that never changes at its value (SBA: the debiased one)."""
     series = [value] * length
     forecasts = {

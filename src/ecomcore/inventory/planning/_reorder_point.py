@@ -120,7 +120,9 @@ def safety_stock_for_fill_rate(
     if demand.std == 0:
         return 0.0
     target = (1 - rate) * quantity / demand.std
-    k = brentq(lambda z: _normal.loss(z) - target, -50.0, 50.0, xtol=1e-12)
+    # L(z) > -z, so below -target - 1 the loss is surely above the target.
+    low = min(-50.0, -target - 1)
+    k = brentq(lambda z: _normal.loss(z) - target, low, 50.0, xtol=1e-12)
     return float(k) * demand.std
 
 
@@ -285,7 +287,8 @@ def rq_policy(
     r = previous_r = previous_q = float("inf")
     for _ in range(1000):
         target = h * q / (h + p) / problem.std
-        z = brentq(lambda z, t=target: _normal.loss(z) - t, -50.0, 50.0, xtol=1e-13)
+        low = min(-50.0, -target - 1)
+        z = brentq(lambda z, t=target: _normal.loss(z) - t, low, 50.0, xtol=1e-13)
         r = problem.mean + float(z) * problem.std
         q = sqrt(2 * (problem.k * problem.rate + (h + p) * problem.shortfall2(r)) / h)
         if abs(q - previous_q) <= 1e-9 and abs(r - previous_r) <= 1e-9:
