@@ -32,7 +32,7 @@ RQ_FACTS = {
 
 
 def test_example_3_1_eoq() -> None:
-    """EOQ for K = 8, h = 0.225, lambda = 1300: Q* = 304.05, g* = 68.41, as the book and stockpyl."""
+    """EOQ for K = 8, h = 0.225, lambda = 1300: Q* = 304.05, g* = 68.41 (book and stockpyl)."""
     lot = p.economic_order_quantity(fixed_cost=8, holding_cost=0.225, demand_rate=1300)
     assert lot.order_quantity == pytest.approx(304.05, abs=0.005)
     assert lot.cost == pytest.approx(68.41, abs=0.005)
@@ -177,7 +177,7 @@ def test_eoq_variants_agree_with_stockpyl_everywhere(
     lead=st.floats(0.02, 0.5),
 )
 def test_rq_policies_agree_with_stockpyl_everywhere(
-    h: float, penalty: float, k: float, mean: float, cv: float, lead: float
+    *, h: float, penalty: float, k: float, mean: float, cv: float, lead: float
 ) -> None:
     """For random (r, Q) problems, cost and loss-function policy agree with stockpyl."""
     facts = {

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from statsforecast.models import CrostonClassic, CrostonSBA, SimpleExponentialSmoothing, TSB
+from statsforecast.models import TSB, CrostonClassic, CrostonSBA, SimpleExponentialSmoothing
 
 from ecomcore.inventory import planning as p
 

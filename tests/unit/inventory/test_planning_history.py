@@ -1,6 +1,6 @@
 """Demand history, demand classes and the inventory analysis measures."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -13,7 +13,7 @@ def test_history_sums_per_day_and_fills_quiet_days_with_zero() -> None:
     """Lines on the same day add up; days without lines are zeros; keys are sorted."""
     lines = [
         p.DemandRecord("mug", "berlin", date(2024, 1, 3), 2),
-        p.DemandRecord("cap", "paris", datetime(2024, 1, 1, 23, tzinfo=timezone.utc), 1),
+        p.DemandRecord("cap", "paris", datetime(2024, 1, 1, 23, tzinfo=UTC), 1),
         p.DemandRecord("mug", "berlin", date(2024, 1, 1), Decimal(4)),
         p.DemandRecord("mug", "berlin", date(2024, 1, 3), 1),
     ]
@@ -75,7 +75,7 @@ def test_syntetos_boylan_classes(series: list[int], expected: p.DemandClass) -> 
 
 
 def test_abc_xyz_and_the_ratios() -> None:
-    """ABC by value share, XYZ by variability, and turnover, days, GMROI, rates on worked numbers."""
+    """ABC by value share, XYZ by variability; turnover, days, GMROI and rates, worked numbers."""
     assert p.abc_classes({"tv": 700, "cable": 150, "pen": 100, "mug": 50}) == {
         "tv": "A", "cable": "A", "pen": "B", "mug": "C",
     }  # fmt: skip

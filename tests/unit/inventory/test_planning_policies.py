@@ -1,5 +1,7 @@
 """Policy laws: EOQ cost minimal at Q*, safety stock rising with service, bad input refused."""
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,7 +33,7 @@ def test_eoq_cost_is_minimal_at_the_eoq(k: float, h: float, demand: float, facto
     lead_std=st.floats(0, 10),
 )
 def test_safety_stock_grows_with_the_service_level(
-    low: float, step: float, mean: float, std: float, lead: float, lead_std: float
+    *, low: float, step: float, mean: float, std: float, lead: float, lead_std: float
 ) -> None:
     """A higher cycle service level or fill rate never asks for less safety stock."""
     high = min(low + step, 0.9999)
@@ -54,21 +56,23 @@ def test_reorder_point_adds_safety_stock_to_lead_time_demand() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
-    [
-        (lambda: p.economic_order_quantity(fixed_cost=8, holding_cost=0, demand_rate=1), "holding_cost"),
-        (lambda: p.economic_order_quantity(fixed_cost=8, holding_cost=1, demand_rate=-5), "demand_rate"),
-        (lambda: p.safety_stock(service_level=0.95, demand_mean=1, demand_std=1, lead_time=0), "lead_time"),
-        (lambda: p.safety_stock(service_level=1.0, demand_mean=1, demand_std=1, lead_time=2), "service_level"),
-        (lambda: p.rq_policy(holding_cost=1, stockout_cost=2, fixed_cost=3, demand_mean=10, demand_std=2, lead_time=0), "lead_time"),
-        (lambda: p.newsvendor_discrete(holding_cost=1, stockout_cost=2, demand_pmf=[0.5, 0.4]), "demand_pmf"),
-        (lambda: p.economic_production_quantity(fixed_cost=1, holding_cost=1, demand_rate=5, production_rate=4), "production_rate"),
-        (lambda: p.wagner_whitin([3, -1], fixed_cost=1, holding_cost=1), "demand[1]"),
-    ],
-)  # fmt: skip
-def test_bad_policy_input_names_the_field(call: object, field: str) -> None:
+BAD_INPUT = [
+    (p.economic_order_quantity, {"fixed_cost": 8, "holding_cost": 0, "demand_rate": 1}, "holding_cost"),  # noqa: E501 (one readable row per case)
+    (p.economic_order_quantity, {"fixed_cost": 8, "holding_cost": 1, "demand_rate": -5}, "demand_rate"),  # noqa: E501 (one readable row per case)
+    (p.safety_stock, {"service_level": 0.95, "demand_mean": 1, "demand_std": 1, "lead_time": 0}, "lead_time"),  # noqa: E501 (one readable row per case)
+    (p.safety_stock, {"service_level": 1.0, "demand_mean": 1, "demand_std": 1, "lead_time": 2}, "service_level"),  # noqa: E501 (one readable row per case)
+    (p.rq_policy, {"holding_cost": 1, "stockout_cost": 2, "fixed_cost": 3, "demand_mean": 10, "demand_std": 2, "lead_time": 0}, "lead_time"),  # noqa: E501 (one readable row per case)
+    (p.newsvendor_discrete, {"holding_cost": 1, "stockout_cost": 2, "demand_pmf": [0.5, 0.4]}, "demand_pmf"),  # noqa: E501 (one readable row per case)
+    (p.economic_production_quantity, {"fixed_cost": 1, "holding_cost": 1, "demand_rate": 5, "production_rate": 4}, "production_rate"),  # noqa: E501 (one readable row per case)
+    (p.wagner_whitin, {"demand": [3, -1], "fixed_cost": 1, "holding_cost": 1}, "demand[1]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("function", "arguments", "field"), BAD_INPUT)
+def test_bad_policy_input_names_the_field(
+    function: Callable[..., object], arguments: dict[str, object], field: str
+) -> None:
     """A zero cost, negative demand, zero lead time or broken pmf names the field at fault."""
     with pytest.raises(p.PlanningInputError) as error:
-        call()  # type: ignore[operator]
+        function(**arguments)
     assert error.value.field == field
