@@ -1,5 +1,7 @@
 """Demand history, demand classes and the inventory analysis measures."""
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -94,3 +96,13 @@ def test_abc_xyz_and_the_ratios() -> None:
         p.gmroi(Money("1", "EUR"), Money("1", "USD"))
     with pytest.raises(p.PlanningInputError):
         p.fill_rate(120, 100)
+
+
+def test_importing_planning_loads_neither_numpy_nor_scipy() -> None:
+    """`import ecomcore.inventory.planning` stays light: numpy and scipy load only when used."""
+    code = (
+        "import sys, ecomcore.inventory.planning; "
+        "print(sorted(m for m in ('numpy', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -24,7 +24,7 @@ SUPPLIERS = {
 
 
 @attrs.frozen
-class StockLevel:
+class LiveStock:
     """Stands in for the inventory context's stock record: any object with the four facts."""
 
     item: str
@@ -40,7 +40,7 @@ def test_an_item_at_or_below_its_reorder_point_is_ordered_in_whole_packs() -> No
     """Order up to r + cycle demand, rounded up to packs; figures follow the documented formulas."""
     [mug] = p.suggest_reorders(
         HISTORY,
-        [StockLevel("mug", "berlin", on_hand=9, incoming=2, allocated=3, backorders=1)],
+        [LiveStock("mug", "berlin", on_hand=9, incoming=2, allocated=3, backorders=1)],
         suppliers=SUPPLIERS,
     )
     std = float(np.std([2, 3, 1, 2, 4, 0, 2], ddof=1))

@@ -66,8 +66,8 @@ from ecomcore.inventory.planning._periodic import (
     wagner_whitin,
 )
 from ecomcore.inventory.planning._policies import (
+    BaseStockLevel,
     LotSize,
-    StockLevel,
     discrete_newsvendor_cost,
     economic_order_quantity,
     economic_order_quantity_with_backorders,
@@ -100,6 +100,7 @@ __all__ = [
     "ADI_CUTOFF",
     "CV2_CUTOFF",
     "Backtest",
+    "BaseStockLevel",
     "DemandClass",
     "DemandHistory",
     "DemandObservation",
@@ -117,7 +118,6 @@ __all__ = [
     "ReorderSuggestion",
     "SSPolicy",
     "SeriesKey",
-    "StockLevel",
     "Supplier",
     "abc_classes",
     "auto_forecast",

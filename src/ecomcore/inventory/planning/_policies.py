@@ -34,7 +34,7 @@ class LotSize:
 
 
 @attrs.frozen
-class StockLevel:
+class BaseStockLevel:
     """A base-stock (order-up-to) level and its expected cost per period."""
 
     level: float
@@ -134,7 +134,7 @@ def newsvendor_normal(
     demand_mean: float,
     demand_std: float,
     lead_time: int = 0,
-) -> StockLevel:
+) -> BaseStockLevel:
     """Set the newsvendor / base-stock level for normal demand: S* = mu + z sigma.
 
     With a lead time of L periods this is the optimal base-stock level of a periodic-review
@@ -158,7 +158,7 @@ def newsvendor_normal(
     periods = require_non_negative("lead_time", lead_time) + 1
     mean, std = mean * periods, std * sqrt(periods)
     z = _normal.inverse_cdf(p / (h + p))
-    return StockLevel(mean + z * std, (h + p) * _normal.pdf(z) * std)
+    return BaseStockLevel(mean + z * std, (h + p) * _normal.pdf(z) * std)
 
 
 def newsvendor_normal_cost(
@@ -223,7 +223,7 @@ def _discrete_cost(level: int, h: float, p: float, pmf: Sequence[float]) -> floa
 
 def newsvendor_discrete(
     *, holding_cost: float, stockout_cost: float, demand_pmf: Sequence[float]
-) -> StockLevel:
+) -> BaseStockLevel:
     """Set the newsvendor level for discrete demand: the smallest S with F(S) >= p / (h + p).
 
     ``demand_pmf[d]`` is the probability that demand is ``d`` units.
@@ -248,4 +248,4 @@ def newsvendor_discrete(
         if cumulative >= ratio:
             level = demand
             break
-    return StockLevel(level, _discrete_cost(level, h, p, pmf))
+    return BaseStockLevel(level, _discrete_cost(level, h, p, pmf))
