@@ -6,10 +6,11 @@ same authors) quotes in its docstrings for each example; stockpyl, installed as 
 dependency, is also run on the same inputs (and on random ones) as a differential oracle.
 """
 
+import warnings
 from math import exp, factorial
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.stats import poisson
 from stockpyl import eoq as sp_eoq
@@ -67,7 +68,7 @@ def test_epq_matches_stockpyl() -> None:
 def test_example_3_9_wagner_whitin() -> None:
     """Four periods, K = 500, h = 2: order 210 then 150, total cost 1380, as book and stockpyl."""
     plan = p.wagner_whitin([90, 120, 80, 70], fixed_cost=500, holding_cost=2)
-    assert plan.order_quantities == (210, 0, 150, 0)
+    assert plan.order_quantities == (210.0, 0.0, 150.0, 0.0)
     assert plan.cost == 1380
     quantities, cost, _, _ = sp_ww.wagner_whitin(4, 2, 500, [90, 120, 80, 70])
     assert list(plan.order_quantities) == quantities[1:]
@@ -189,7 +190,13 @@ def test_rq_policies_agree_with_stockpyl_everywhere(
         "lead_time": lead,
     }
     policy = p.rq_policy(**facts)
-    expected = sp_rq.r_q_loss_function_approximation(h, penalty, k, mean, cv * mean, lead)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            expected = sp_rq.r_q_loss_function_approximation(h, penalty, k, mean, cv * mean, lead)
+        except RuntimeWarning:
+            # stockpyl's fsolve gave up (it starts from r = 0): no answer to compare against.
+            assume(False)
     assert (policy.reorder_point, policy.order_quantity) == pytest.approx(expected, rel=1e-5)
     assert policy.cost == pytest.approx(
         sp_rq.r_q_cost(

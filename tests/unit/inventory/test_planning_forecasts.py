@@ -8,7 +8,7 @@ against that transcription to 1e-6 too.
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import numpy as np
@@ -111,7 +111,7 @@ def test_forecast_of_a_constant_series_is_the_constant(
 ) -> None:
     """Every method forecasts a series that never changes at its value (SBA: the debiased one)."""
     series = [value] * length
-    forecasts = {
+    forecasts: dict[str, Callable[..., p.Forecast]] = {
         "ma": partial(p.moving_average, window=3),
         "ses": p.simple_exponential_smoothing,
         "holt": p.holt,
@@ -155,8 +155,8 @@ def test_rolling_origin_backtest_refits_at_every_origin() -> None:
     method = partial(p.moving_average, window=1, horizon=2)
     result = p.backtest(series, method, initial=3, horizon=2, step=2)
     assert result.origins == (3, 5)
-    assert result.actual == ((4, 5), (6,))
-    assert result.forecast == ((3, 3), (5,))
+    assert result.actual == ((4.0, 5.0), (6.0,))
+    assert result.forecast == ((3.0, 3.0), (5.0,))
     assert result.mae == pytest.approx((1 + 2 + 1) / 3)
     assert result.bias == pytest.approx(-4 / 3)
 
