@@ -80,12 +80,11 @@ def reorder_point(
         >>> round(reorder_point(service_level=0.95, demand_mean=10, demand_std=3, lead_time=4), 3)
         49.869
     """
-    demand = lead_time_demand(
-        demand_mean=demand_mean, demand_std=demand_std, lead_time=lead_time,
-        lead_time_std=lead_time_std,
+    stock = safety_stock(
+        service_level=service_level, demand_mean=demand_mean, demand_std=demand_std,
+        lead_time=lead_time, lead_time_std=lead_time_std,
     )  # fmt: skip
-    level = require_probability("service_level", service_level)
-    return demand.mean + _normal.inverse_cdf(level) * demand.std
+    return float(demand_mean) * float(lead_time) + stock
 
 
 def safety_stock_for_fill_rate(
