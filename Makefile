@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 K ?=
+# Benchmarks that scale their data read this: full size under `make bench`, small in `make test`.
+ECOMCORE_BENCH_SCALE ?= 1
 
 # Material for MkDocs prints a banner about its successor on every build; we read it once.
 export NO_MKDOCS_2_WARNING := 1
@@ -37,7 +39,7 @@ pytest: $(STAMP)
 	$(BIN)/pytest --benchmark-disable
 
 bench: $(STAMP)
-	$(BIN)/pytest benchmarks --benchmark-only --benchmark-json=benchmarks/.raw.json \
+	ECOMCORE_BENCH_SCALE=$(ECOMCORE_BENCH_SCALE) $(BIN)/pytest benchmarks --benchmark-only --benchmark-json=benchmarks/.raw.json \
 		$(if $(K),-k '$(K)') -q
 	$(BIN)/python benchmarks/report.py benchmarks/.raw.json benchmarks/latest.json
 

@@ -35,9 +35,20 @@ def test_the_tour_shows_generated_variants_and_a_publication_check() -> None:
 
 def test_the_tour_shows_a_split_allocation_and_an_expired_reservation() -> None:
     """The inventory section splits 6 mugs 4 + 2 and the sweep gives a cart's 3 mugs back."""
-    section = tour_output().split("== Inventory", 1)[1].split("\n== ", 1)[0]
+    section = tour_output().split("== Inventory =", 1)[1].split("\n== ", 1)[0]
     assert "4 from berlin-wh, 2 from hamburg-store" in section
     assert "releases cart-7 (3 units)" in section
     assert section.rstrip().endswith(
         "hamburg-store: 10 on hand, 0 reserved, 2 allocated, 8 available"
     )
+
+
+def test_the_tour_prints_reorder_suggestions_with_explanations() -> None:
+    """The planning section shows the book's EOQ and a reasoned suggestion per item and location."""
+    section = tour_output().split("== Inventory planning")[1].split("\n== ", 1)[0]
+    assert "EOQ 304.05 units, 68.41 a year" in section
+    assert "mug at berlin: position 14 = on hand 18 + incoming 0 - allocated 4" in section
+    assert "mug at paris: position 40" in section
+    assert "is above the reorder point: no order." in section
+    assert section.count("Stock-out risk before an order placed now would arrive") == 3
+    assert "-> intermittent; sba forecasts" in section

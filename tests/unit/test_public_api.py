@@ -51,6 +51,22 @@ PUBLIC = {
         "record_count", "release_reservation", "replay", "reserve", "reserve_by_strategy",
         "return_to_stock", "ship_reservation",
     },
+    "ecomcore.inventory.planning": {
+        "ADI_CUTOFF", "Backtest", "CV2_CUTOFF", "DemandClass", "DemandHistory", "DemandObservation",
+        "DemandProfile", "DemandRecord", "Forecast", "InventoryPosition", "LeadTimeDemand",
+        "LotPlan", "LotSize", "Period", "PlanningInputError", "PositionFacts", "RQPolicy",
+        "ReorderSuggestion", "SSPolicy", "SeriesKey", "BaseStockLevel", "Supplier", "abc_classes",
+        "auto_forecast", "backtest", "base_stock_level", "bias", "classify_demand", "croston",
+        "days_of_inventory", "demand_history", "discrete_newsvendor_cost",
+        "economic_order_quantity", "economic_order_quantity_with_backorders",
+        "economic_production_quantity", "eoq_cost", "fill_rate", "gmroi", "holt",
+        "inventory_turnover", "lead_time_demand", "mean_absolute_error",
+        "mean_absolute_scaled_error", "moving_average", "newsvendor_discrete", "newsvendor_normal",
+        "newsvendor_normal_cost", "reorder_point", "root_mean_squared_error", "rq_cost",
+        "rq_policy", "safety_stock", "safety_stock_for_fill_rate", "sba", "sell_through",
+        "simple_exponential_smoothing", "ss_cost", "ss_policy", "stockout_rate", "suggest_reorders",
+        "tsb", "wagner_whitin", "xyz_classes",
+    },
 }  # fmt: skip
 
 

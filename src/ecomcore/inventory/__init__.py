@@ -9,6 +9,7 @@
 - Allocation strategies are pure functions (`by_location_priority`, `highest_available_first`,
   `nearest_to`, `fewest_shipments`, `collection_point_first`), with or without a split.
 - `StockRepository` states the concurrency contract: one atomic compare-and-set per change.
+- Forecasts, reorder policies and what to buy next: `ecomcore.inventory.planning`.
 
 Examples:
     >>> from datetime import UTC, datetime, timedelta
