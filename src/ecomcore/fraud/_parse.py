@@ -36,7 +36,8 @@ MAX_TEXT_LENGTH: Final = 100_000
 MAX_RULES: Final = 1_000
 """Most rules in one rule set."""
 MAX_DEPTH: Final = 32
-"""Deepest nesting of conditions (each ``not``, ``and``, ``or`` and comparison is a level)."""
+"""Deepest nesting of conditions (each ``not``, ``and``, ``or``, parenthesis and comparison is a
+level)."""
 MAX_LIST_ITEMS: Final = 10_000
 """Most items in one list written in a rule."""
 
@@ -328,7 +329,7 @@ def _check_depth(tree: lark.Tree[Token]) -> None:
                 column=node.meta.column,
                 expected=[f"{MAX_DEPTH} levels at most"],
             )
-        if node.data in ("group", "list_literal"):  # parentheses and lists add no level
+        if node.data == "list_literal":  # a list is flat, whatever its length
             depth -= 1
         stack.extend((child, depth + 1) for child in node.children if isinstance(child, lark.Tree))
 
