@@ -14,9 +14,27 @@ PUBLIC = {
         "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
         "quantize", "sum_money", "to_minor_units",
     },
-    "ecomcore.testing": {"FixedClock", "strategies"},
-    "ecomcore.adapters.memory": set(),
-    "ecomcore.schemas": set(),
+    "ecomcore.fraud": {
+        "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",
+        "BacktestComparison", "BacktestReport", "CardDataError", "CardFacts", "Channel",
+        "Comparison", "CompiledRule", "CompiledRuleSet", "Condition", "Counted", "CustomerFacts",
+        "CvvResult", "DEFAULT_VELOCITY_LIMITS", "DEFAULT_WEIGHTS", "Decision",
+        "FREIGHT_FORWARDERS", "Field", "FraudChecks", "FraudInput", "Funding", "Includes",
+        "IpFacts", "IsMissing", "IsTrue", "KeyedHasher", "LabelledOrder", "Like", "LineItem",
+        "ListKind", "ListLiteral", "Literal", "MAX_DEPTH", "MAX_LIST_ITEMS", "MAX_RULES",
+        "MAX_TEXT_LENGTH", "Membership", "NamedList", "Not", "Or", "RiskPolicy", "Rule", "RuleSet",
+        "RuleSubject", "RuleSyntaxError", "RuleTypeError", "Signal", "ThreeDSResult", "Thresholds",
+        "ValueType", "VelocityCount", "VelocityCounter", "VelocityLimit", "VelocitySubject",
+        "Watchlist", "assess", "backtest", "combine_weights", "compare_policies", "decide",
+        "distance_km", "explain", "find_card_data", "generate_orders",
+        "is_disposable_email_domain", "luhn_valid", "refuse_card_data", "run_checks",
+    },
+    "ecomcore.testing": {"FixedClock", "VelocityCounterContract", "fraud_strategies", "strategies"},
+    "ecomcore.adapters.memory": {"MemoryVelocityCounter"},
+    "ecomcore.schemas": {
+        "FraudRuleModel", "FraudRuleSetModel", "dump_fraud_rule_set", "fraud_rule_set_json_schema",
+        "load_fraud_rule_set", "load_fraud_thresholds",
+    },
 }  # fmt: skip
 
 

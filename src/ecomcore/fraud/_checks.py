@@ -157,8 +157,9 @@ def is_disposable_email_domain(domain: str) -> bool:
     return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
 
 
-def _forwarders(addresses: Iterable[Address]) -> frozenset[str]:
-    return frozenset(address.normalized() for address in addresses)
+def _forwarders(addresses: Iterable[Address | str]) -> frozenset[str]:
+    """Addresses as `Address.normalized` keys; strings are taken as keys already."""
+    return frozenset(a.normalized() if isinstance(a, Address) else a for a in addresses)
 
 
 @attrs.frozen(kw_only=True)
