@@ -13,7 +13,10 @@ from ecomcore.schemas import (
     load_fraud_thresholds,
 )
 
-TEXT = 'big: review if :amount: > 500 and :ip_country: != :billing_country:\nblock if :email_domain: in @blocked'
+TEXT = (
+    "big: review if :amount: > 500 and :ip_country: != :billing_country:\n"
+    "block if :email_domain: in @blocked"
+)
 
 
 def test_a_rule_set_loads_from_json_rules_or_text_and_prints_the_same_text() -> None:
@@ -39,11 +42,17 @@ def test_thresholds_travel_with_the_rules() -> None:
         ({"rules": [{"action": "ban", "condition": ":amount: > 1"}]}, "rules.0.action"),
         ({"rules": [{"action": "block", "condition": ""}]}, "rules.0.condition"),
         ({"rules": [{"action": "block", "condition": "x", "why": 1}]}, "rules.0.why"),
-        ({"rules": [{"label": "1st", "action": "block", "condition": ":is_guest:"}]}, "rules.0.label"),
+        (
+            {"rules": [{"label": "1st", "action": "block", "condition": ":is_guest:"}]},
+            "rules.0.label",
+        ),
         ({"text": TEXT, "thresholds": {"block_at": 500}}, "thresholds.block_at"),
-        ({"rules": [{"action": "block", "condition": ":is_guest: review if :is_guest:"}]}, "rules[0].condition"),
+        (
+            {"rules": [{"action": "block", "condition": ":is_guest: review if :is_guest:"}]},
+            "rules[0].condition",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_documents_name_the_field(document: dict[str, object], field: str) -> None:
     """A malformed document raises the library's ValidationError naming the field."""
     with pytest.raises(ValidationError) as caught:
@@ -53,8 +62,12 @@ def test_bad_documents_name_the_field(document: dict[str, object], field: str) -
 
 def test_a_bad_condition_names_the_rule_and_the_column_inside_it() -> None:
     """Syntax errors in a JSON rule point into that rule's condition."""
-    document = {"rules": [{"action": "block", "condition": ":is_guest:"},
-                          {"action": "review", "condition": ":amount: > > 5"}]}  # fmt: skip
+    document = {
+        "rules": [
+            {"action": "block", "condition": ":is_guest:"},
+            {"action": "review", "condition": ":amount: > > 5"},
+        ]
+    }
     with pytest.raises(RuleSyntaxError) as caught:
         load_fraud_rule_set(document)
     assert caught.value.problem.startswith("rules[1]")

@@ -33,7 +33,9 @@ ORDER = FraudInput(
     order_id="o-1",
     placed_at=AT,
     amount=Money("640.00", "EUR"),
-    customer=CustomerFacts(customer_id="c-1", prior_orders=4, average_order_value=Money("60", "EUR")),
+    customer=CustomerFacts(
+        customer_id="c-1", prior_orders=4, average_order_value=Money("60", "EUR")
+    ),
     email="kim@example.com",
     billing=Address(line1="1 Main St", country="DE"),
     shipping=Address(line1="1 Main St", country="DE"),
@@ -46,7 +48,7 @@ def run(order: FraudInput, policy: RiskPolicy, checks: FraudChecks = CHECKS) -> 
 
 
 def test_an_assessment_explains_its_decision_in_plain_words() -> None:
-    """The decision comes with score, signals, fired rules and sentences a support agent can read."""
+    """The decision comes with score, signals, fired rules and sentences an agent can read out."""
     policy = RiskPolicy.from_text(
         'big_jump: review if :amount: > 500 and :signals: includes "above_usual_value"'
     )
@@ -69,7 +71,7 @@ def test_an_assessment_explains_its_decision_in_plain_words() -> None:
         ("request_3ds if :amount: > 1", Decision.REQUEST_3DS),
         ("allow if :amount: > 1\nreview if :amount: > 1", Decision.ALLOW),
         ("allow if :amount: > 1\nblock if :amount: > 1", Decision.BLOCK),
-        ("block if :phone: == \"1\"", Decision.REQUEST_3DS),  # unknown never fires
+        ('block if :phone: == "1"', Decision.REQUEST_3DS),  # unknown never fires
     ],
 )
 def test_rule_actions_follow_the_documented_precedence(rules: str, decision: Decision) -> None:
@@ -94,6 +96,7 @@ def test_lists_decide_before_the_score() -> None:
     """A blocklisted email blocks; an allowlisted one is let through despite a high score."""
     blocked = attrs.evolve(CHECKS, blocklist=Watchlist.of(HASHER, emails=["kim@example.com"]))
     assert run(ORDER, RiskPolicy(), blocked).decision is Decision.BLOCK  # type: ignore[attr-defined]
+    assert ORDER.card is not None
     risky = attrs.evolve(ORDER, card=attrs.evolve(ORDER.card, cvv="no_match", three_ds="failed"))
     trusted = attrs.evolve(CHECKS, allowlist=Watchlist.of(HASHER, emails=["kim@example.com"]))
     assert run(risky, RiskPolicy()).decision is Decision.BLOCK  # type: ignore[attr-defined]
@@ -112,13 +115,16 @@ ORDERS = generate_orders(1500, seed=11)
 
 def test_a_backtest_counts_add_up() -> None:
     """Every order lands in exactly one cell; caught plus missed fraud value is all fraud value."""
-    report = backtest(ORDERS, RiskPolicy(name="score"), checks=CHECKS, velocity=MemoryVelocityCounter())
+    report = backtest(
+        ORDERS, RiskPolicy(name="score"), checks=CHECKS, velocity=MemoryVelocityCounter()
+    )
     assert report.count() == len(ORDERS)
     assert report.true_positives + report.false_negatives == sum(o.is_fraud for o in ORDERS)
     assert report.false_positives + report.true_negatives == sum(not o.is_fraud for o in ORDERS)
     fraud_value = sum(o.order.amount.amount for o in ORDERS if o.is_fraud)
     assert report.fraud_caught_value.amount + report.fraud_missed_value.amount == fraud_value
-    assert report.recall is not None and Decimal(0) <= report.recall <= Decimal(1)
+    assert report.recall is not None
+    assert Decimal(0) <= report.recall <= Decimal(1)
 
 
 def test_comparing_two_policies_shows_the_trade_off() -> None:
@@ -134,12 +140,17 @@ def test_comparing_two_policies_shows_the_trade_off() -> None:
     assert comparison.candidate.review_rate > comparison.baseline.review_rate  # type: ignore[operator]
     assert comparison.changed_decisions > 0
     table = comparison.table()
-    assert "loose" in table and "strict" in table and "precision" in table
+    assert "loose" in table
+    assert "strict" in table
+    assert "precision" in table
 
 
 def test_a_backtest_refuses_mixed_currencies_and_empty_input() -> None:
     """A backtest needs orders in one currency, and at least one."""
-    mixed = [*ORDERS[:3], attrs.evolve(ORDERS[3], order=attrs.evolve(ORDERS[3].order, amount=Money("1", "USD")))]
+    mixed = [
+        *ORDERS[:3],
+        attrs.evolve(ORDERS[3], order=attrs.evolve(ORDERS[3].order, amount=Money("1", "USD"))),
+    ]
     with pytest.raises(ValidationError, match=r"orders\[4\]"):
         backtest(mixed, RiskPolicy(), checks=CHECKS, velocity=MemoryVelocityCounter())
     with pytest.raises(ValidationError, match="at least one"):

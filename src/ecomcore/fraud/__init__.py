@@ -17,7 +17,9 @@ Examples:
     ...     shipping=Address(line1="9 Harbour Road", country="GB"),
     ... )
     >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"))
-    >>> policy = RiskPolicy.from_text("review if :amount: > 500 and :shipping_country: != :billing_country:")
+    >>> policy = RiskPolicy.from_text(
+    ...     "review if :amount: > 500 and :shipping_country: != :billing_country:"
+    ... )
     >>> result = assess(order, checks=checks, policy=policy, velocity=MemoryVelocityCounter())
     >>> result.decision, result.score, result.fired_rules
     (<Decision.REVIEW: 'review'>, 43, (('rule 1', <Decision.REVIEW: 'review'>),))

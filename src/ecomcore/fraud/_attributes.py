@@ -77,7 +77,7 @@ def ip_shipping_distance(order: FraudInput) -> float | None:
 def _address(pick: Callable[[FraudInput], Address | None], part: str) -> Callable[..., Value]:
     def read(subject: RuleSubject) -> Value:
         address = pick(subject.order)
-        return None if address is None else getattr(address, part)  # type: ignore[no-any-return]
+        return None if address is None else getattr(address, part)
 
     return read
 
@@ -85,7 +85,7 @@ def _address(pick: Callable[[FraudInput], Address | None], part: str) -> Callabl
 def _customer(part: str) -> Callable[[RuleSubject], Value]:
     def read(subject: RuleSubject) -> Value:
         customer = subject.order.customer
-        return None if customer is None else getattr(customer, part)  # type: ignore[no-any-return]
+        return None if customer is None else getattr(customer, part)
 
     return read
 
@@ -102,7 +102,7 @@ def _card(part: str) -> Callable[[RuleSubject], Value]:
 def _ip(part: str) -> Callable[[RuleSubject], Value]:
     def read(subject: RuleSubject) -> Value:
         ip = subject.order.ip
-        return None if ip is None else getattr(ip, part)  # type: ignore[no-any-return]
+        return None if ip is None else getattr(ip, part)
 
     return read
 
@@ -139,9 +139,14 @@ ATTRIBUTES: Final[dict[str, Attribute]] = {
     for attribute in (
         Attribute("amount", _N, "order total, in its currency", lambda s: s.order.amount.amount),
         Attribute("currency", _S, "ISO 4217 code", lambda s: s.order.amount.currency.code),
-        Attribute("channel", _S, "web, app, phone, marketplace or pos", lambda s: str(s.order.channel)),
         Attribute(
-            "item_count", _N, "units over all lines", lambda s: sum(i.quantity for i in s.order.items)
+            "channel", _S, "web, app, phone, marketplace or pos", lambda s: str(s.order.channel)
+        ),
+        Attribute(
+            "item_count",
+            _N,
+            "units over all lines",
+            lambda s: sum(i.quantity for i in s.order.items),
         ),
         Attribute("max_item_quantity", _N, "largest quantity on one line", _max_quantity),
         Attribute("skus", _L, "SKUs ordered", lambda s: frozenset(i.sku for i in s.order.items)),
@@ -177,7 +182,9 @@ ATTRIBUTES: Final[dict[str, Attribute]] = {
         Attribute("card_country", _S, "issuing country (alpha-2)", _card("country")),
         Attribute("card_last4", _S, "last four digits", _card("last4")),
         Attribute("card_funding", _S, "credit, debit, prepaid, unknown", _card("funding")),
-        Attribute("avs_result", _S, "match, partial, no_match, unavailable, not_checked", _card("avs")),
+        Attribute(
+            "avs_result", _S, "match, partial, no_match, unavailable, not_checked", _card("avs")
+        ),
         Attribute("cvv_result", _S, "match, no_match, unavailable, not_checked", _card("cvv")),
         Attribute(
             "three_ds_result",
@@ -185,7 +192,12 @@ ATTRIBUTES: Final[dict[str, Attribute]] = {
             "authenticated, attempted, failed, not_attempted",
             _card("three_ds"),
         ),
-        Attribute("hour", _N, "hour of day (0-23) in the time zone of placed_at", lambda s: s.order.placed_at.hour),
+        Attribute(
+            "hour",
+            _N,
+            "hour of day (0-23) in the time zone of placed_at",
+            lambda s: s.order.placed_at.hour,
+        ),
         Attribute("score", _N, "the checks' risk score, 0-100", lambda s: s.score),
         Attribute("signals", _L, "codes of the signals the checks raised", lambda s: s.signals),
     )

@@ -99,7 +99,7 @@ class BacktestComparison:
     changed_decisions: int
 
     def table(self) -> str:
-        """A plain-text side-by-side table of the two reports."""
+        """Lay the two reports side by side in a plain-text table."""
         rows: list[tuple[str, str, str]] = [("", self.baseline.policy, self.candidate.policy)]
 
         def add(label: str, pick: object) -> None:
@@ -108,7 +108,10 @@ class BacktestComparison:
         add("orders", lambda r: str(r.count()))
         add("fraud orders", lambda r: str(r.count(fraud=True)))
         for decision in (Decision.BLOCK, Decision.REVIEW, Decision.REQUEST_3DS):
-            add(f"{decision.value} (fraud/good)", lambda r, d=decision: f"{r.count(d, fraud=True)}/{r.count(d, fraud=False)}")
+            add(
+                f"{decision.value} (fraud/good)",
+                lambda r, d=decision: f"{r.count(d, fraud=True)}/{r.count(d, fraud=False)}",
+            )
         add("fraud caught (TP)", lambda r: str(r.true_positives))
         add("fraud missed (FN)", lambda r: str(r.false_negatives))
         add("good flagged (FP)", lambda r: str(r.false_positives))
@@ -131,7 +134,9 @@ def _run(
     checks: FraudChecks,
     velocity: VelocityCounter,
 ) -> tuple[list[BacktestReport], int]:
-    ordered = sorted(orders, key=lambda labelled: (labelled.order.placed_at, labelled.order.order_id))
+    ordered = sorted(
+        orders, key=lambda labelled: (labelled.order.placed_at, labelled.order.order_id)
+    )
     if not ordered:
         raise ValidationError("orders", [], "at least one labelled order")
     currency = ordered[0].order.amount.currency.code
@@ -161,7 +166,9 @@ def _run(
             fraud_missed_value=Money(missed, currency),
             good_blocked_value=Money(blocked, currency),
         )
-        for policy, counts, (caught, missed, blocked) in zip(policies, decisions, values, strict=True)
+        for policy, counts, (caught, missed, blocked) in zip(
+            policies, decisions, values, strict=True
+        )
     ]
     return reports, changed
 

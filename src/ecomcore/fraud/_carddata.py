@@ -53,8 +53,8 @@ def _has_card_number(text: str) -> bool:
 def find_card_data(text: str) -> str | None:
     """Say what card data ``text`` holds ("a full card number", "a CVV") or None if it holds none.
 
-    A full card number is a Luhn-valid run of 13 to 19 digits, possibly in groups separated by single
-    spaces or dashes. A CVV is 3 or 4 digits right after a word such as "CVV", "CVC" or
+    A full card number is a Luhn-valid run of 13 to 19 digits, possibly in groups separated by
+    single spaces or dashes. A CVV is 3 or 4 digits right after a word such as "CVV", "CVC" or
     "security code".
 
     Examples:

@@ -78,7 +78,9 @@ def _window_label(window: timedelta) -> str:
 
 @attrs.frozen
 class VelocityLimit:
-    """Signal when ``counted`` per ``subject`` within ``window`` reaches ``limit`` (this order included).
+    """A velocity limit: ``counted`` per ``subject`` within ``window`` reaching ``limit`` signals.
+
+    The count includes the order being assessed.
 
     Examples:
         >>> VelocityLimit("ip", "cards", timedelta(hours=1), 3, Decimal("0.4")).code
@@ -182,7 +184,7 @@ class FraudChecks:
     unusual_quantity: int = 3
 
     def signal(self, code: str, reason: str, *, family: str | None = None) -> Signal:
-        """A signal with its weight from `weights`, else `DEFAULT_WEIGHTS`."""
+        """Make a signal with its weight from `weights`, else `DEFAULT_WEIGHTS`."""
         key = family or code
         weight = self.weights.get(code, self.weights.get(key, DEFAULT_WEIGHTS[key]))
         return Signal(code, weight, reason)
@@ -301,7 +303,7 @@ def _customer_signals(order: FraudInput, checks: FraudChecks) -> list[Signal]:
 
 
 def _list_signals(order: FraudInput, checks: FraudChecks) -> list[Signal]:
-    found = []
+    found: list[Signal] = []
     for watchlist, family, verb in (
         (checks.blocklist, "blocklisted", "is on the store's blocklist"),
         (checks.allowlist, "allowlisted", "is on the store's trusted list"),
@@ -346,7 +348,9 @@ def _velocity_signals(
         key = f"{subject}:{counted}:{subject_value}"
         velocity.record(key, order_id=order.order_id, at=at, value=counted_value)
         for limit in limits:
-            seen = velocity.count(key, since=at - limit.window, until=at, exclude_order=order.order_id)
+            seen = velocity.count(
+                key, since=at - limit.window, until=at, exclude_order=order.order_id
+            )
             total = seen.orders + 1 if counted == "orders" else len(seen.values | {counted_value})
             if total >= limit.limit:
                 found.append(
@@ -363,7 +367,7 @@ def _velocity_signals(
 def run_checks(
     order: FraudInput, checks: FraudChecks, velocity: VelocityCounter
 ) -> tuple[Signal, ...]:
-    """Run every built-in check on ``order``, recording it in ``velocity``; signals in a fixed order.
+    """Run every built-in check on ``order``, recording it in ``velocity``, in a fixed order.
 
     Order: lists, card, places, customer and basket, velocity. Recording is idempotent, so running
     the checks twice on the same order gives the same signals.

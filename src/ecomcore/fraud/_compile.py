@@ -25,7 +25,6 @@ from ecomcore.fraud._rules import (
     Membership,
     NamedList,
     Not,
-    Or,
 )
 
 __all__ = ["Predicate", "compile_condition", "like_pattern"]
@@ -44,7 +43,7 @@ _OPERATORS: Final[dict[str, Callable[[Any, Any], bool]]] = {
 
 
 def like_pattern(pattern: str) -> re.Pattern[str]:
-    """The regular expression for a ``like`` pattern: ``*`` any run, ``?`` one character.
+    """Translate a ``like`` pattern to a regular expression: ``*`` any run, ``?`` one character.
 
     Examples:
         >>> bool(like_pattern("*@mail?.com").fullmatch("ANN@MAIL1.COM"))
@@ -149,7 +148,9 @@ def _or(operands: list[Predicate]) -> Predicate:
     return any_of
 
 
-def compile_condition(node: Condition, lists: Mapping[str, Container[Any]]) -> Predicate:
+def compile_condition(  # noqa: PLR0911 (one return per kind of node reads best)
+    node: Condition, lists: Mapping[str, Container[Any]]
+) -> Predicate:
     """Compile a condition into a predicate answering True, False or None (unknown).
 
     ``lists`` supplies every ``@name`` the condition uses (checked by the caller).
@@ -168,7 +169,7 @@ def compile_condition(node: Condition, lists: Mapping[str, Container[Any]]) -> P
 
         def like(subject: RuleSubject) -> bool | None:
             value = read(subject)
-            return None if value is None else match(value) is not None
+            return None if value is None else match(str(value)) is not None
 
         return like
     if isinstance(node, IsMissing):

@@ -111,7 +111,13 @@ class _Generator:
 
     def ip(self) -> str:
         rng = self.rng
-        return f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+        octets = (
+            rng.randint(11, 223),
+            rng.randint(0, 255),
+            rng.randint(0, 255),
+            rng.randint(1, 254),
+        )
+        return ".".join(map(str, octets))
 
     def moment(self) -> datetime:
         return self.start + timedelta(seconds=self.rng.randrange(self.days * 86_400))
@@ -119,7 +125,8 @@ class _Generator:
     def address(self, place: Sequence[object], street: str | None = None) -> Address:
         city, postcode, country, lat, lon = place
         return Address(
-            line1=street or f"{self.rng.randint(1, 180)} {self.rng.choice(('Main', 'Park', 'Mill'))} Street",
+            line1=street
+            or f"{self.rng.randint(1, 180)} {self.rng.choice(('Main', 'Park', 'Mill'))} Street",
             city=str(city),
             postcode=str(postcode),
             country=str(country),
@@ -127,7 +134,9 @@ class _Generator:
             longitude=float(lon),  # type: ignore[arg-type]
         )
 
-    def ip_facts(self, address: str, place: Sequence[object], *, anonymous: bool = False) -> IpFacts:
+    def ip_facts(
+        self, address: str, place: Sequence[object], *, anonymous: bool = False
+    ) -> IpFacts:
         _, _, country, lat, lon = place
         return IpFacts(
             address=address,
@@ -138,12 +147,14 @@ class _Generator:
             longitude=float(lon) + self.rng.uniform(-0.2, 0.2),  # type: ignore[arg-type]
         )
 
-    def basket(self, lines: int, catalog: Sequence[tuple[str, str, str]] = _CATALOG) -> list[LineItem]:
+    def basket(
+        self, lines: int, catalog: Sequence[tuple[str, str, str]] = _CATALOG
+    ) -> list[LineItem]:
         picks = self.rng.sample(list(catalog), k=min(lines, len(catalog)))
         return [
             LineItem(
                 sku=sku,
-                quantity=1 if Decimal(price) > 100 else self.rng.randint(1, 3),  # noqa: PLR2004
+                quantity=1 if Decimal(price) > 100 else self.rng.randint(1, 3),
                 unit_price=Money(price, self.currency),
                 category=category,
             )
@@ -188,17 +199,17 @@ class _Generator:
 
     def good(self) -> list[LabelledOrder]:
         rng = self.rng
-        guest = rng.random() < 0.2  # noqa: PLR2004
+        guest = rng.random() < 0.2
         customer = (
             self.new_customer()
-            if guest or not self.customers or rng.random() < 0.3  # noqa: PLR2004
+            if guest or not self.customers or rng.random() < 0.3
             else rng.choice(self.customers)
         )
         at = self.moment()
         home = customer.home
         billing = self.address(home, customer.street)
-        shipping = billing if rng.random() < 0.85 else self.address(home)  # noqa: PLR2004
-        travelling = rng.random() < 0.04  # noqa: PLR2004
+        shipping = billing if rng.random() < 0.85 else self.address(home)
+        travelling = rng.random() < 0.04
         ip_place = rng.choice(_CITIES) if travelling else home
         items = self.basket(rng.choice((1, 1, 1, 2, 2, 3)))
         avs = rng.choices(list(AvsResult)[:3], weights=(90, 7, 3))[0]
@@ -220,7 +231,7 @@ class _Generator:
                 country=home[2],
                 funding=rng.choice((Funding.CREDIT, Funding.DEBIT)),
                 avs=avs,
-                cvv=CvvResult.MATCH if rng.random() < 0.98 else CvvResult.NO_MATCH,  # noqa: PLR2004
+                cvv=CvvResult.MATCH if rng.random() < 0.98 else CvvResult.NO_MATCH,
                 three_ds=rng.choice((ThreeDSResult.AUTHENTICATED, ThreeDSResult.NOT_ATTEMPTED)),
             ),
         )
@@ -233,12 +244,12 @@ class _Generator:
         rng = self.rng
         at, ip, device = self.moment(), self.ip(), self.token("dev")
         place = rng.choice(_FAR_PLACES + _CITIES)
-        anonymous = rng.random() < 0.7  # noqa: PLR2004
+        anonymous = rng.random() < 0.7
         orders = []
         for _ in range(min(limit, rng.randint(4, 25))):
             at += timedelta(seconds=rng.randint(15, 240))
             billing = self.address(rng.choice(_CITIES))
-            email_domain = rng.choice(_DISPOSABLE if rng.random() < 0.5 else _MAIL_DOMAINS)  # noqa: PLR2004
+            email_domain = rng.choice(_DISPOSABLE if rng.random() < 0.5 else _MAIL_DOMAINS)
             items = self.basket(1, (_EBOOK,))
             order = FraudInput(
                 order_id=self.token("tmp"),
@@ -269,7 +280,11 @@ class _Generator:
         at = self.moment()
         place = rng.choice(_FAR_PLACES + _CITIES)
         items = [
-            LineItem(sku="LAPTOP-14", quantity=rng.randint(1, 2), unit_price=Money("1199.00", self.currency)),
+            LineItem(
+                sku="LAPTOP-14",
+                quantity=rng.randint(1, 2),
+                unit_price=Money("1199.00", self.currency),
+            ),
             *self.basket(rng.randint(1, 2)),
         ]
         order = FraudInput(
@@ -280,8 +295,8 @@ class _Generator:
             customer=self.facts(victim, at),
             email=victim.email,
             billing=self.address(victim.home, victim.street),
-            shipping=self.address(place if rng.random() < 0.5 else rng.choice(_CITIES)),  # noqa: PLR2004
-            ip=self.ip_facts(self.ip(), place, anonymous=rng.random() < 0.3),  # noqa: PLR2004
+            shipping=self.address(place if rng.random() < 0.5 else rng.choice(_CITIES)),
+            ip=self.ip_facts(self.ip(), place, anonymous=rng.random() < 0.3),
             device_id=self.token("dev"),
             card=CardFacts(
                 token=victim.card,
@@ -300,7 +315,9 @@ class _Generator:
         home = rng.choice(_CITIES)
         billing = self.address(home)
         shipping = (
-            rng.choice(FREIGHT_FORWARDERS) if rng.random() < 0.6 else self.address(rng.choice(_FAR_PLACES))  # noqa: PLR2004
+            rng.choice(FREIGHT_FORWARDERS)
+            if rng.random() < 0.6
+            else self.address(rng.choice(_FAR_PLACES))
         )
         items = [
             LineItem(
@@ -318,14 +335,14 @@ class _Generator:
             email=f"{self.token('r')}@{rng.choice(_MAIL_DOMAINS + _DISPOSABLE)}",
             billing=billing,
             shipping=shipping,
-            ip=self.ip_facts(self.ip(), rng.choice(_FAR_PLACES), anonymous=rng.random() < 0.4),  # noqa: PLR2004
+            ip=self.ip_facts(self.ip(), rng.choice(_FAR_PLACES), anonymous=rng.random() < 0.4),
             device_id=self.token("dev"),
             card=CardFacts(
                 token=self.token("tok"),
                 bin=rng.choice(_BINS),
                 last4=f"{rng.randint(0, 9999):04d}",
                 country=home[2],
-                funding=Funding.PREPAID if rng.random() < 0.3 else Funding.CREDIT,  # noqa: PLR2004
+                funding=Funding.PREPAID if rng.random() < 0.3 else Funding.CREDIT,
                 avs=rng.choice((AvsResult.MATCH, AvsResult.PARTIAL, AvsResult.NO_MATCH)),
                 cvv=CvvResult.MATCH,
             ),
@@ -357,11 +374,11 @@ def generate_orders(
     drafts: list[LabelledOrder] = []
     while len(drafts) < count:
         roll = generator.rng.random()
-        if roll < 0.004:  # noqa: PLR2004
+        if roll < 0.004:
             drafts += generator.card_tester(count - len(drafts))
-        elif roll < 0.019:  # noqa: PLR2004
+        elif roll < 0.019:
             drafts += generator.account_takeover()
-        elif roll < 0.034:  # noqa: PLR2004
+        elif roll < 0.034:
             drafts += generator.reshipper()
         else:
             drafts += generator.good()

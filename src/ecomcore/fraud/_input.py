@@ -3,6 +3,7 @@
 import enum
 import ipaddress
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Final
 
@@ -129,7 +130,7 @@ class Address:
     """A postal address, with optional coordinates the caller geocoded.
 
     Examples:
-        >>> Address(line1="Unter den Linden 1", postcode="10117", city="Berlin", country="de").country
+        >>> Address(line1="Unter den Linden 1", postcode="10117", country="de").country
         'DE'
     """
 
@@ -144,7 +145,7 @@ class Address:
     longitude: float | None = attrs.field(default=None, validator=_coordinate(180))
 
     def normalized(self) -> str:
-        """The address reduced to what identifies the door: street, postcode, country, case-folded.
+        """Reduce the address to what identifies the door: street, postcode, country, case-folded.
 
         Examples:
             >>> Address(line1="12  High St.", postcode="ab1 2cd", country="GB").normalized()
@@ -225,6 +226,10 @@ class LineItem:
     category: str | None = attrs.field(default=None, validator=_text)
 
 
+def _line_items(items: Iterable[LineItem]) -> tuple[LineItem, ...]:
+    return tuple(items)
+
+
 def _aware(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, datetime) or value.utcoffset() is None:
         raise ValidationError(attribute.name, value, "a timezone-aware datetime")
@@ -264,7 +269,7 @@ class FraudInput:
     order_id: str = attrs.field(validator=_required_text)
     placed_at: datetime = attrs.field(validator=_aware)
     amount: Money = attrs.field(converter=as_money)
-    items: tuple[LineItem, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[LineItem, ...] = attrs.field(default=(), converter=_line_items)
     customer: CustomerFacts | None = None
     email: str | None = attrs.field(default=None, validator=_email)
     phone: str | None = attrs.field(default=None, validator=_text)

@@ -42,15 +42,18 @@ def _key(_: object, __: "attrs.Attribute[bytes]", value: object) -> None:
 
 @attrs.frozen(repr=False)
 class KeyedHasher:
-    """HMAC-SHA256 with your secret key: the same value always gives the same digest, and without
-    the key nobody can test guesses against a leaked list.
+    """HMAC-SHA256 with your secret key, so lists and counters hold no plain personal data.
+
+    The same value always gives the same digest, and without the key nobody can test guesses
+    against a leaked list.
 
     Values are normalized first (trimmed and case-folded; IPs in canonical form; addresses via
     `Address.normalized`), so ``Ann@Example.com`` and ``ann@example.com`` match.
 
     Examples:
         >>> hasher = KeyedHasher(b"a secret key of 16+ bytes")
-        >>> hasher.digest(ListKind.EMAIL, "Ann@Example.com") == hasher.digest("email", "ann@example.com")
+        >>> mixed, lower = "Ann@Example.com", "ann@example.com"
+        >>> hasher.digest(ListKind.EMAIL, mixed) == hasher.digest("email", lower)
         True
         >>> len(hasher.digest("ip", "10.0.0.1"))
         32
@@ -61,12 +64,12 @@ class KeyedHasher:
     key: bytes = attrs.field(validator=_key)
 
     def digest(self, kind: ListKind | str, value: str) -> str:
-        """The keyed hash of ``value`` as an entry of ``kind``: 32 hex digits (128 bits)."""
+        """Return the keyed hash of ``value`` as an entry of ``kind``: 32 hex digits (128 bits)."""
         kind = ListKind(kind)
         return self.keyed(kind.value, _normalize(kind, value))
 
     def keyed(self, namespace: str, value: str) -> str:
-        """The keyed hash of ``value`` exactly as given, in ``namespace`` (no normalization).
+        """Return the keyed hash of ``value`` exactly as given, in ``namespace`` (no normalization).
 
         Examples:
             >>> hasher = KeyedHasher(b"a secret key of 16+ bytes")
@@ -81,7 +84,7 @@ class KeyedHasher:
 
 
 def order_keys(order: FraudInput) -> list[tuple[ListKind, str]]:
-    """The (kind, plain value) pairs of an order that lists can match, in a stable order."""
+    """Return the (kind, plain value) pairs of an order that lists can match, in a stable order."""
     keys: list[tuple[ListKind, str]] = []
     if order.email is not None:
         keys.append((ListKind.EMAIL, order.email))
@@ -90,10 +93,16 @@ def order_keys(order: FraudInput) -> list[tuple[ListKind, str]]:
         keys.append((ListKind.IP, order.ip.address))
     if order.card is not None:
         keys.append((ListKind.BIN, order.card.bin))
-    for address in (order.billing, order.shipping):
-        if address is not None:
-            keys.append((ListKind.ADDRESS, address.normalized()))
+    keys.extend(
+        (ListKind.ADDRESS, address.normalized())
+        for address in (order.billing, order.shipping)
+        if address is not None
+    )
     return keys
+
+
+def _digests(pairs: Iterable[tuple[ListKind, str]]) -> frozenset[tuple[ListKind, str]]:
+    return frozenset(pairs)
 
 
 @attrs.frozen
@@ -114,7 +123,7 @@ class Watchlist:
     """
 
     hasher: KeyedHasher
-    digests: frozenset[tuple[ListKind, str]] = attrs.field(converter=frozenset)
+    digests: frozenset[tuple[ListKind, str]] = attrs.field(converter=_digests)
 
     @classmethod
     def of(
@@ -127,7 +136,7 @@ class Watchlist:
         bins: Iterable[str] = (),
         addresses: Iterable[Address] = (),
     ) -> "Watchlist":
-        """A watchlist of these plain values, kept only as keyed hashes."""
+        """Make a watchlist of these plain values, kept only as keyed hashes."""
         plain: list[tuple[ListKind, str]] = [
             *((ListKind.EMAIL, value) for value in emails),
             *((ListKind.DOMAIN, value) for value in domains),
@@ -141,11 +150,11 @@ class Watchlist:
     def from_digests(
         cls, hasher: KeyedHasher, digests: Iterable[tuple[ListKind | str, str]]
     ) -> "Watchlist":
-        """A watchlist of stored (kind, digest) pairs made earlier with the same key."""
+        """Make a watchlist of stored (kind, digest) pairs made earlier with the same key."""
         return cls(hasher, {(ListKind(kind), digest) for kind, digest in digests})
 
     def matches(self, order: FraudInput) -> list[ListKind]:
-        """The kinds of the order's facts that are on this list, in a stable order, no repeats."""
+        """Return the kinds of the order's facts on this list, in a stable order, no repeats."""
         found: list[ListKind] = []
         for kind, value in order_keys(order):
             if kind not in found and (kind, self.hasher.digest(kind, value)) in self.digests:

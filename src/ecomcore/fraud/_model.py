@@ -17,7 +17,7 @@ class Decision(enum.StrEnum):
 
     Precedence when several apply (see `Assessment`): a ``block`` rule or blocklist hit wins; then
     an ``allow`` rule or allowlist hit; otherwise the most severe of the score's decision and the
-    rules' ``review`` / ``request_3ds``, severity ``block`` > ``review`` > ``request_3ds`` > ``allow``.
+    rules' ``review`` / ``request_3ds``, by severity: block > review > request_3ds > allow.
     """
 
     ALLOW = "allow"
@@ -54,7 +54,7 @@ class Signal:
 
 
 def combine_weights(weights: Sequence[Decimal]) -> int:
-    """The 0-100 score of independent signals: ``100 * (1 - prod(1 - w))``, rounded half up.
+    """Combine signal weights into a 0-100 score: ``100 * (1 - prod(1 - w))``, rounded half up.
 
     Each weight reads as "the chance this signal alone means fraud"; the score is the chance that
     at least one of them does, so two 0.5 signals give 75, not 100, and a weight-1 signal gives 100.
@@ -84,7 +84,7 @@ class Thresholds:
     block_at: int = 85
 
     def __attrs_post_init__(self) -> None:
-        if not 0 <= self.challenge_at <= self.review_at <= self.block_at <= 101:  # noqa: PLR2004
+        if not 0 <= self.challenge_at <= self.review_at <= self.block_at <= 101:
             raise ValidationError(
                 "thresholds",
                 (self.challenge_at, self.review_at, self.block_at),
@@ -92,7 +92,7 @@ class Thresholds:
             )
 
     def decide(self, score: int) -> Decision:
-        """The decision the score alone gives."""
+        """Return the decision the score alone gives."""
         if score >= self.block_at:
             return Decision.BLOCK
         if score >= self.review_at:

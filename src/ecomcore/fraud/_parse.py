@@ -1,4 +1,4 @@
-"""Rule text to tree: a lark LALR grammar, type checks with positions, and bounded size and depth."""
+"""Rule text to tree: a lark LALR grammar, type checks with positions, bounded size and depth."""
 
 from collections.abc import Iterable
 from decimal import Decimal
@@ -100,7 +100,7 @@ _READABLE: Final = {
     "FIELD": "an attribute such as :amount:",
     "LISTREF": "a named list such as @blocked",
     "NUMBER": "a number",
-    "STRING": 'a string in double quotes',
+    "STRING": "a string in double quotes",
     "CMP": "a comparison (== != < <= > >=)",
     "COLON": "':'",
     "LPAR": "'('",
@@ -123,15 +123,12 @@ def _parser() -> lark.Lark:
 
 
 def _unquote(token: str) -> str:
-    out: list[str] = []
     chars = iter(token[1:-1])
-    for char in chars:
-        out.append(next(chars) if char == "\\" else char)
-    return "".join(out)
+    return "".join(next(chars) if char == "\\" else char for char in chars)
 
 
 def _value_type(node: object) -> ValueType | None:
-    """The type of an operand; None for an empty list (it fits any list)."""
+    """Return the type of an operand; None for an empty list (it fits any list)."""
     if isinstance(node, Field):
         return ATTRIBUTES[node.name].type
     if isinstance(node, Literal):
@@ -164,7 +161,9 @@ class _ToTree(Transformer[Token, Any]):
     def _scalar(self, meta: Any, node: object, role: str) -> ValueType:
         kind = _value_type(node)
         if kind not in _SCALARS:
-            raise self._fail(meta, f"{role} {_describe(node)} is not a single value", "a single value")
+            raise self._fail(
+                meta, f"{role} {_describe(node)} is not a single value", "a single value"
+            )
         assert kind is not None
         return kind
 
@@ -281,7 +280,11 @@ class _ToTree(Transformer[Token, Any]):
         return IsTrue(subject)
 
     def list_literal(self, meta: Any, children: list[Any]) -> ListLiteral:
-        items = [child.value for child in children if isinstance(child, Literal)]
+        items = [
+            child.value
+            for child in children
+            if isinstance(child, Literal) and not isinstance(child.value, bool)
+        ]
         if len(items) > MAX_LIST_ITEMS:
             raise self._fail(meta, f"a list of {len(items)} items", f"{MAX_LIST_ITEMS} at most")
         if len({isinstance(item, Decimal) for item in items}) > 1:
@@ -296,7 +299,8 @@ def _end_position(text: str) -> tuple[int, int]:
 
 def _syntax_error(error: lark.exceptions.UnexpectedInput, text: str) -> RuleSyntaxError:
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
-        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        position = error.pos_in_stream or 0
+        char = text[position] if position < len(text) else ""
         return RuleSyntaxError(
             f"unexpected character {char!r}",
             line=error.line,

@@ -1,5 +1,6 @@
 """The rule language's tree: what a parsed rule set is, and how it prints back to text."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final, Union
 
@@ -29,12 +30,22 @@ __all__ = [
 COMPARISON_OPERATORS: Final = ("==", "!=", "<", "<=", ">", ">=")
 
 
+def _items(items: Iterable[Decimal | str]) -> tuple[Decimal | str, ...]:
+    return tuple(items)
+
+
+def _operands(operands: "Iterable[Condition]") -> "tuple[Condition, ...]":
+    return tuple(operands)
+
+
 def format_literal(value: Decimal | str | bool) -> str:
-    """A literal as rule text: numbers in plain notation, strings quoted with ``\\`` escapes.
+    r"""Write a literal as rule text: numbers in plain notation, strings quoted with ``\`` escapes.
 
     Examples:
-        >>> format_literal(Decimal("1E+3")), format_literal('say "hi"'), format_literal(True)
-        ('1000', '"say \\\\"hi\\\\""', 'true')
+        >>> format_literal(Decimal("1E+3")), format_literal(True)
+        ('1000', 'true')
+        >>> print(format_literal('say "hi"'))
+        "say \"hi\""
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -67,7 +78,7 @@ class Literal:
 class ListLiteral:
     """A list of numbers or strings written in the rule: ``["US", "CA"]``."""
 
-    items: tuple[Decimal | str, ...] = attrs.field(converter=tuple)
+    items: tuple[Decimal | str, ...] = attrs.field(converter=_items)
 
     def __str__(self) -> str:
         return "[" + ", ".join(format_literal(item) for item in self.items) + "]"
@@ -165,7 +176,7 @@ class Not:
 class And:
     """Two or more conditions joined by ``and`` (false wins over unknown)."""
 
-    operands: tuple["Condition", ...] = attrs.field(converter=tuple)
+    operands: tuple["Condition", ...] = attrs.field(converter=_operands)
 
     def __str__(self) -> str:
         return " and ".join(_wrapped(operand, (And, Or)) for operand in self.operands)
@@ -175,7 +186,7 @@ class And:
 class Or:
     """Two or more conditions joined by ``or`` (true wins over unknown)."""
 
-    operands: tuple["Condition", ...] = attrs.field(converter=tuple)
+    operands: tuple["Condition", ...] = attrs.field(converter=_operands)
 
     def __str__(self) -> str:
         return " or ".join(_wrapped(operand, (Or,)) for operand in self.operands)

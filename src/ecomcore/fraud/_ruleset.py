@@ -1,6 +1,6 @@
 """Rule sets: parse from text, print back to text, compile to closures, evaluate."""
 
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -16,9 +16,7 @@ __all__ = ["CompiledRule", "CompiledRuleSet", "RuleSet"]
 
 
 def _named_lists(condition: Condition) -> Iterator[str]:
-    if isinstance(condition, Membership | Includes) and isinstance(
-        condition.collection, NamedList
-    ):
+    if isinstance(condition, Membership | Includes) and isinstance(condition.collection, NamedList):
         yield condition.collection.name
     elif isinstance(condition, Not):
         yield from _named_lists(condition.operand)
@@ -43,8 +41,12 @@ class CompiledRuleSet:
     rules: tuple[CompiledRule, ...]
 
     def fired(self, subject: RuleSubject) -> list[CompiledRule]:
-        """The rules whose condition is true (not false, not unknown) for ``subject``, in order."""
+        """Return the rules whose condition is true (not false or unknown) for ``subject``."""
         return [rule for rule in self.rules if rule.predicate(subject) is True]
+
+
+def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(rules)
 
 
 @attrs.frozen
@@ -68,7 +70,7 @@ class RuleSet:
         ['blocked']
     """
 
-    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
 
     @classmethod
     def parse(cls, text: str) -> "RuleSet":

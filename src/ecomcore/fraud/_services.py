@@ -1,4 +1,4 @@
-"""Assessing an order: checks give signals, signals give a score, score and rules give a decision."""
+"""Assessing an order: checks give signals, signals a score, score and rules a decision."""
 
 from collections.abc import Container, Mapping, Sequence
 from typing import Any, Final
@@ -25,8 +25,8 @@ class RiskPolicy:
         ('cautious', 1, 85)
     """
 
-    rules: CompiledRuleSet = CompiledRuleSet(())
-    thresholds: Thresholds = Thresholds()
+    rules: CompiledRuleSet = attrs.field(factory=lambda: CompiledRuleSet(()))
+    thresholds: Thresholds = attrs.field(factory=Thresholds)
     name: str = "policy"
 
     @classmethod
@@ -58,15 +58,17 @@ _OPENINGS: Final = {
 def explain(
     decision: Decision, score: int, signals: Sequence[Signal], fired: Sequence[CompiledRule]
 ) -> str:
-    """The plain-language explanation of a decision, strongest reasons first.
+    """Write the plain-language explanation of a decision, strongest reasons first.
 
     Examples:
         >>> from decimal import Decimal
-        >>> print(explain(Decision.REVIEW, 45, [
-        ...     Signal("avs_no_match", Decimal("0.3"), "the billing address did not match the card"),
+        >>> signals = [
         ...     Signal("first_order", Decimal("0.05"), "this is the customer's first order"),
-        ... ], []))
-        This order is on hold while our team checks it (risk score 45 of 100). What we noticed: the billing address did not match the card; this is the customer's first order.
+        ...     Signal("avs_no_match", Decimal("0.3"), "the billing address did not match"),
+        ... ]
+        >>> print(explain(Decision.REVIEW, 34, signals, []))
+        This order is on hold while our team checks it (risk score 34 of 100). What we noticed:
+        the billing address did not match; this is the customer's first order.
     """
     text = f"{_OPENINGS[decision]} (risk score {score} of 100)."
     if signals:

@@ -55,7 +55,7 @@ class FraudRuleSetModel(pydantic.BaseModel):
 
 
 def fraud_rule_set_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a fraud rule set document.
+    """Return the JSON Schema of a fraud rule set document.
 
     Examples:
         >>> sorted(fraud_rule_set_json_schema()["properties"])
@@ -124,7 +124,7 @@ def load_fraud_rule_set(data: str | bytes | Mapping[str, Any]) -> RuleSet:
 
 
 def load_fraud_thresholds(data: str | bytes | Mapping[str, Any]) -> Thresholds:
-    """The thresholds of a rule set document, or the defaults when it has none."""
+    """Read the thresholds of a rule set document, or the defaults when it has none."""
     model = _model(data)
     if model.thresholds is None:
         return Thresholds()
@@ -132,7 +132,7 @@ def load_fraud_thresholds(data: str | bytes | Mapping[str, Any]) -> Thresholds:
 
 
 def dump_fraud_rule_set(rules: RuleSet, thresholds: Thresholds | None = None) -> dict[str, Any]:
-    """A rule set as a JSON-ready dict that `load_fraud_rule_set` reads back to the same rules.
+    """Write a rule set as a JSON-ready dict that `load_fraud_rule_set` reads back the same.
 
     Examples:
         >>> import json

@@ -12,6 +12,8 @@ Examples:
 
 import keyword
 from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -56,8 +58,35 @@ LIST_NAMES = ("blocked", "trusted", "risky_bins")
 """The ``@names`` generated rules use; pass a list for each when compiling them."""
 
 _KEYWORDS = frozenset(
-    "allow block review request_3ds if and or not in includes like true false is_missing".split()
+    [
+        "allow",
+        "block",
+        "review",
+        "request_3ds",
+        "if",
+        "and",
+        "or",
+        "not",
+        "in",
+        "includes",
+        "like",
+        "true",
+        "false",
+        "is_missing",
+    ]
 )
+
+
+def _literal(value: Decimal | str | bool) -> Literal:
+    return Literal(value)
+
+
+def _list(items: list[Decimal] | list[str]) -> ListLiteral:
+    return ListLiteral(items)
+
+
+def _rule_set(rules: list[Rule]) -> RuleSet:
+    return RuleSet(rules)
 
 
 def _fields(kind: ValueType) -> st.SearchStrategy[Field]:
@@ -66,7 +95,7 @@ def _fields(kind: ValueType) -> st.SearchStrategy[Field]:
 
 _strings = st.text(st.characters(exclude_characters="\n"), max_size=12)
 _numbers = st.decimals(min_value=-(10**6), max_value=10**6, places=2)
-_SCALAR_LITERALS = {
+_SCALAR_LITERALS: dict[ValueType, st.SearchStrategy[Any]] = {
     ValueType.NUMBER: _numbers,
     ValueType.STRING: _strings,
     ValueType.BOOL: st.booleans(),
@@ -74,7 +103,7 @@ _SCALAR_LITERALS = {
 
 
 def _scalar(kind: ValueType) -> st.SearchStrategy[Field | Literal]:
-    return _fields(kind) | _SCALAR_LITERALS[kind].map(Literal)
+    return _fields(kind) | _SCALAR_LITERALS[kind].map(_literal)
 
 
 def _comparison() -> st.SearchStrategy[Condition]:
@@ -90,12 +119,12 @@ def _membership() -> st.SearchStrategy[Condition]:
     numbers = st.builds(
         Membership,
         _scalar(ValueType.NUMBER),
-        st.lists(_numbers, max_size=4).map(ListLiteral) | named,
+        st.lists(_numbers, max_size=4).map(_list) | named,
     )
     strings = st.builds(
         Membership,
         _scalar(ValueType.STRING),
-        st.lists(_strings, max_size=4).map(ListLiteral) | named | _fields(ValueType.STRINGS),
+        st.lists(_strings, max_size=4).map(_list) | named | _fields(ValueType.STRINGS),
     )
     return numbers | strings
 
@@ -105,7 +134,7 @@ _leaves: st.SearchStrategy[Condition] = st.one_of(
     _membership(),
     st.builds(
         Includes,
-        _fields(ValueType.STRINGS) | st.lists(_strings, max_size=3).map(ListLiteral),
+        _fields(ValueType.STRINGS) | st.lists(_strings, max_size=3).map(_list),
         _scalar(ValueType.STRING),
     ),
     st.builds(Like, _fields(ValueType.STRING), _strings),
@@ -115,7 +144,7 @@ _leaves: st.SearchStrategy[Condition] = st.one_of(
 
 
 def conditions(max_leaves: int = 8) -> st.SearchStrategy[Condition]:
-    """Well-typed conditions: every operator, nested with not/and/or, at most ``max_leaves`` leaves."""
+    """Well-typed conditions using every operator, nested with not/and/or, up to ``max_leaves``."""
     return st.recursive(
         _leaves,
         lambda inner: st.one_of(
@@ -134,14 +163,16 @@ _labels = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,11}", fullmatch=True).filter(
 
 def rules(max_leaves: int = 8) -> st.SearchStrategy[Rule]:
     """One rule with any action, a random condition and maybe a label."""
-    return st.builds(Rule, st.sampled_from(list(Decision)), conditions(max_leaves), st.none() | _labels)
+    return st.builds(
+        Rule, st.sampled_from(list(Decision)), conditions(max_leaves), st.none() | _labels
+    )
 
 
 def rule_sets(max_rules: int = 5) -> st.SearchStrategy[RuleSet]:
     """Rule sets of up to ``max_rules`` rules with distinct labels."""
-    return st.lists(
-        rules(), max_size=max_rules, unique_by=lambda rule: rule.label or id(rule)
-    ).map(RuleSet)
+    return st.lists(rules(), max_size=max_rules, unique_by=lambda rule: rule.label or id(rule)).map(
+        RuleSet
+    )
 
 
 _text = st.text(st.characters(codec="utf-8"), max_size=30).filter(
@@ -225,5 +256,3 @@ def fraud_inputs(currency: str = "EUR") -> st.SearchStrategy[FraudInput]:
         channel=st.sampled_from(list(Channel)),
         note=_optional_text,
     )
-
-

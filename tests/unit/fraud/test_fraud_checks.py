@@ -1,7 +1,8 @@
-"""Each built-in check: when it raises its signal, with what weight and reason, and when it stays quiet."""
+"""Each built-in check: when it raises its signal, with what weight and reason, and when not."""
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -26,30 +27,41 @@ AT = datetime(2026, 3, 1, 12, tzinfo=UTC)
 HASHER = KeyedHasher(b"checks test key 1234")
 HOME = Address(line1="1 Main St", postcode="10117", country="DE", latitude=52.52, longitude=13.40)
 FORWARDER = Address(line1="1200 Export Way", postcode="33122", country="US")
+CARD = CardFacts(token="tok-1", bin="411111", last4="1111", country="DE", avs="match", cvv="match")
+CUSTOMER = CustomerFacts(
+    customer_id="c-1", account_age_days=400, prior_orders=9, average_order_value=Money("70", "EUR")
+)
 CALM = FraudInput(
     order_id="o-1",
     placed_at=AT,
     amount=Money("80.00", "EUR"),
     items=[LineItem(sku="TSHIRT", quantity=2, unit_price=Money("40", "EUR"))],
     customer=CustomerFacts(
-        customer_id="c-1", account_age_days=400, prior_orders=9, average_order_value=Money("70", "EUR")
+        customer_id="c-1",
+        account_age_days=400,
+        prior_orders=9,
+        average_order_value=Money("70", "EUR"),
     ),
     email="ann@example.com",
     billing=HOME,
     shipping=HOME,
     ip=IpFacts(address="10.0.0.1", country="DE", latitude=52.5, longitude=13.4),
     device_id="dev-1",
-    card=CardFacts(token="tok-1", bin="411111", last4="1111", country="DE", avs="match", cvv="match"),
+    card=CardFacts(
+        token="tok-1", bin="411111", last4="1111", country="DE", avs="match", cvv="match"
+    ),
 )
 CHECKS = FraudChecks(hasher=HASHER, freight_forwarders=[FORWARDER])
 
 
-def codes(order: FraudInput, checks: FraudChecks = CHECKS, velocity: MemoryVelocityCounter | None = None) -> set[str]:
+def codes(
+    order: FraudInput, checks: FraudChecks = CHECKS, velocity: MemoryVelocityCounter | None = None
+) -> set[str]:
     return {s.code for s in run_checks(order, checks, velocity or MemoryVelocityCounter())}
 
 
-def card(**facts: object) -> CardFacts:
-    return attrs.evolve(CALM.card, **facts)  # type: ignore[misc]
+def card(**facts: Any) -> CardFacts:
+    return attrs.evolve(CARD, **facts)
 
 
 def test_a_calm_order_raises_no_signal() -> None:
@@ -70,18 +82,24 @@ def test_a_calm_order_raises_no_signal() -> None:
         ({"ip": IpFacts(address="10.0.0.1", country="NG")}, "ip_country_mismatch"),
         ({"ip": IpFacts(address="10.0.0.1", country="DE", is_proxy=True)}, "ip_anonymizer"),
         ({"ip": IpFacts(address="10.0.0.1", country="DE", is_hosting=True)}, "ip_anonymizer"),
-        ({"ip": IpFacts(address="10.0.0.1", country="DE", latitude=48.14, longitude=11.58)}, "ip_far_from_shipping"),
+        (
+            {"ip": IpFacts(address="10.0.0.1", country="DE", latitude=48.14, longitude=11.58)},
+            "ip_far_from_shipping",
+        ),
         ({"email": "kim@mailinator.com"}, "disposable_email"),
         ({"email": "kim@eu.yopmail.com"}, "disposable_email"),
         ({"customer": None}, "first_order"),
-        ({"customer": attrs.evolve(CALM.customer, prior_orders=0)}, "first_order"),
-        ({"customer": attrs.evolve(CALM.customer, prior_chargebacks=2)}, "prior_chargebacks"),
+        ({"customer": attrs.evolve(CUSTOMER, prior_orders=0)}, "first_order"),
+        ({"customer": attrs.evolve(CUSTOMER, prior_chargebacks=2)}, "prior_chargebacks"),
         ({"amount": Money("250.00", "EUR")}, "above_usual_value"),
-        ({"items": [LineItem(sku="PHONE", quantity=3, unit_price=Money("899", "EUR"))]}, "unusual_quantity"),
+        (
+            {"items": [LineItem(sku="PHONE", quantity=3, unit_price=Money("899", "EUR"))]},
+            "unusual_quantity",
+        ),
         ({"shipping": attrs.evolve(FORWARDER, line1="1200  EXPORT way.")}, "freight_forwarder"),
     ],
-)  # fmt: skip
-def test_each_check_raises_its_signal(change: dict[str, object], code: str) -> None:
+)
+def test_each_check_raises_its_signal(change: dict[str, Any], code: str) -> None:
     """Changing one fact of a calm order raises exactly the check that looks at it."""
     found = run_checks(attrs.evolve(CALM, **change), CHECKS, MemoryVelocityCounter())
     assert code in {s.code for s in found}
@@ -91,7 +109,7 @@ def test_each_check_raises_its_signal(change: dict[str, object], code: str) -> N
 
 
 def test_checks_stay_quiet_when_facts_are_missing() -> None:
-    """Without card, IP, addresses or email, no mismatch is invented: only the first-order signal."""
+    """Without card, IP, addresses or email no mismatch is invented: only the first-order signal."""
     bare = FraudInput(order_id="o", placed_at=AT, amount=Money("10", "EUR"))
     assert codes(bare) == {"first_order"}
 
@@ -111,21 +129,33 @@ def test_below_the_thresholds_nothing_fires() -> None:
 def test_weights_can_be_overridden() -> None:
     """A merchant can make a signal count for more."""
     checks = attrs.evolve(CHECKS, weights={"cvv_no_match": Decimal("0.9")})
-    (signal,) = run_checks(attrs.evolve(CALM, card=card(cvv="no_match")), checks, MemoryVelocityCounter())
+    (signal,) = run_checks(
+        attrs.evolve(CALM, card=card(cvv="no_match")), checks, MemoryVelocityCounter()
+    )
     assert signal.weight == Decimal("0.9")
 
 
 def test_blocklists_and_allowlists_match_by_keyed_hash() -> None:
     """Lists hold only keyed hashes, and still match emails, domains, IPs, BINs and addresses."""
     blocked = Watchlist.of(
-        HASHER, emails=["ANN@example.com"], domains=["example.com"], ips=["10.0.0.1"],
-        bins=["411111"], addresses=[HOME],
-    )  # fmt: skip
-    checks = attrs.evolve(CHECKS, blocklist=blocked, allowlist=Watchlist.of(HASHER, ips=["10.0.0.1"]))
+        HASHER,
+        emails=["ANN@example.com"],
+        domains=["example.com"],
+        ips=["10.0.0.1"],
+        bins=["411111"],
+        addresses=[HOME],
+    )
+    checks = attrs.evolve(
+        CHECKS, blocklist=blocked, allowlist=Watchlist.of(HASHER, ips=["10.0.0.1"])
+    )
     assert codes(CALM, checks) == {
-        "blocklisted_email", "blocklisted_domain", "blocklisted_ip", "blocklisted_bin",
-        "blocklisted_address", "allowlisted_ip",
-    }  # fmt: skip
+        "blocklisted_email",
+        "blocklisted_domain",
+        "blocklisted_ip",
+        "blocklisted_bin",
+        "blocklisted_address",
+        "allowlisted_ip",
+    }
     assert "ann@example.com" not in repr(blocked)
     assert all(len(digest) == 32 for _, digest in blocked.digests)
 
@@ -137,12 +167,14 @@ def test_a_list_made_with_another_key_matches_nothing() -> None:
     assert stored.matches(CALM) == []
 
 
-def at(order: FraudInput, n: int, minutes: int, **facts: object) -> FraudInput:
-    return attrs.evolve(order, order_id=f"o-{n}", placed_at=AT + timedelta(minutes=minutes), **facts)
+def at(order: FraudInput, n: int, minutes: int, **facts: Any) -> FraudInput:
+    return attrs.evolve(
+        order, order_id=f"o-{n}", placed_at=AT + timedelta(minutes=minutes), **facts
+    )
 
 
 def test_velocity_of_orders_per_ip_fires_at_the_limit_within_the_window() -> None:
-    """The fifth order from one IP within an hour raises the hourly IP signal; an older one does not count."""
+    """The fifth order from one IP in an hour raises the hourly signal; older ones do not count."""
     velocity = MemoryVelocityCounter()
     assert "velocity_orders_per_ip_1h" not in codes(at(CALM, 0, -61), velocity=velocity)
     for n in range(1, 5):
@@ -156,7 +188,11 @@ def test_many_cards_per_device_and_ip_raise_card_testing_signals() -> None:
     found: set[str] = set()
     for n in range(3):
         found = codes(at(CALM, n, n, card=card(token=f"tok-{n}")), velocity=velocity)
-    assert {"velocity_cards_per_ip_1h", "velocity_cards_per_device_1d", "velocity_cards_per_email_1d"} <= found
+    assert {
+        "velocity_cards_per_ip_1h",
+        "velocity_cards_per_device_1d",
+        "velocity_cards_per_email_1d",
+    } <= found
 
 
 def test_many_emails_and_addresses_per_device_are_counted() -> None:
@@ -165,7 +201,13 @@ def test_many_emails_and_addresses_per_device_are_counted() -> None:
     found: set[str] = set()
     for n in range(3):
         found = codes(
-            at(CALM, n, n * 60, email=f"u{n}@example.com", shipping=attrs.evolve(HOME, line1=f"{n} Elm Rd")),
+            at(
+                CALM,
+                n,
+                n * 60,
+                email=f"u{n}@example.com",
+                shipping=attrs.evolve(HOME, line1=f"{n} Elm Rd"),
+            ),
             velocity=velocity,
         )
     assert {"velocity_emails_per_device_1d", "velocity_addresses_per_device_7d"} <= found
@@ -175,7 +217,8 @@ def test_the_same_order_assessed_again_does_not_count_itself() -> None:
     """Re-running the checks on one order does not push it over a velocity limit."""
     velocity = MemoryVelocityCounter()
     checks = attrs.evolve(
-        CHECKS, velocity_limits=(VelocityLimit("ip", "orders", timedelta(hours=1), 2, Decimal("0.5")),)
+        CHECKS,
+        velocity_limits=(VelocityLimit("ip", "orders", timedelta(hours=1), 2, Decimal("0.5")),),
     )
     for _ in range(5):
         assert codes(CALM, checks, velocity) == set()

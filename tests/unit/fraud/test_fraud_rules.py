@@ -1,4 +1,4 @@
-"""The rule language: every operator, three-valued logic for missing facts, errors with positions."""
+"""The rule language: every operator, three-valued logic for missing facts, error positions."""
 
 from datetime import UTC, datetime
 
@@ -76,7 +76,7 @@ def verdict(condition: str, order: FraudInput = FULL, **lists: object) -> bool |
         ("not :amount: < 10", True),
         ("is_missing(:phone:)", True),
         ("is_missing(:email:)", False),
-        (":avs_result: == \"no_match\"", True),
+        (':avs_result: == "no_match"', True),
         (":ip_shipping_distance_km: > 0 or true == true", True),
         ('["a", "b"] includes "b"', True),
         ("-5 < 0", True),
@@ -97,7 +97,7 @@ def test_each_operator_answers_as_documented(condition: str, expected: bool) -> 
         ':email: like "*"',
         ":ip_is_vpn:",
         ":card_bin: in @blocked",
-        "not :phone: == \"1\"",
+        'not :phone: == "1"',
     ],
 )
 def test_a_missing_fact_makes_a_condition_unknown_never_a_match(condition: str) -> None:
@@ -108,10 +108,10 @@ def test_a_missing_fact_makes_a_condition_unknown_never_a_match(condition: str) 
 
 def test_kleene_logic_combines_unknown_with_known() -> None:
     """false and unknown is false; true or unknown is true; the rest stay unknown."""
-    assert verdict(":amount: > 100 and :phone: == \"1\"", EMPTY) is False
-    assert verdict(":amount: < 100 or :phone: == \"1\"", EMPTY) is True
-    assert verdict(":amount: < 100 and :phone: == \"1\"", EMPTY) is None
-    assert verdict(":amount: > 100 or :phone: == \"1\"", EMPTY) is None
+    assert verdict(':amount: > 100 and :phone: == "1"', EMPTY) is False
+    assert verdict(':amount: < 100 or :phone: == "1"', EMPTY) is True
+    assert verdict(':amount: < 100 and :phone: == "1"', EMPTY) is None
+    assert verdict(':amount: > 100 or :phone: == "1"', EMPTY) is None
     assert verdict("is_missing(:phone:) and :is_guest:", EMPTY) is True
 
 
@@ -135,7 +135,7 @@ def test_compiling_without_a_named_list_names_it() -> None:
         ("review :amount: > 5", 1, 8, "'if'"),
         ("block if :amount: > 5\nreview if (:amount: > 5", 2, 24, "')'"),
         ("block if :amount: ~ 5", 1, 19, "a comparison (== != < <= > >=)"),
-        ('block if :email: like :email:', 1, 23, "a string in double quotes"),
+        ("block if :email: like :email:", 1, 23, "a string in double quotes"),
         ("a: block if :is_guest:\na: review if :is_guest:", 2, 1, "a label not used before"),
     ],
 )
@@ -157,15 +157,15 @@ def test_syntax_errors_name_line_column_and_expected_token(
         ("block if :email: > :phone:", 10, "a number"),
         ("block if :nonsense: == 1", 10, "one of the documented attributes"),
         ("block if :amount:", 10, "a comparison"),
-        ("block if :amount: like \"1*\"", 10, "a string"),
+        ('block if :amount: like "1*"', 10, "a string"),
         ('block if :amount: in ["a"]', 10, "a list of numbers"),
-        ('block if :skus: includes 5', 10, "a list of numbers"),
+        ("block if :skus: includes 5", 10, "a list of numbers"),
         ('block if :skus: == "a"', 10, "a single value"),
         ('block if :amount: in [1, "a"]', 22, "one kind of item"),
     ],
 )
 def test_type_errors_name_the_position(text: str, column: int, expected: str) -> None:
-    """Comparing unlike things or naming an undocumented attribute is refused where it is written."""
+    """Comparing unlike things or naming an undocumented attribute is refused where written."""
     with pytest.raises(RuleSyntaxError) as caught:
         RuleSet.parse(text)
     assert caught.value.column == column
@@ -194,7 +194,7 @@ def test_size_and_depth_are_bounded() -> None:
 
 
 def test_printing_is_canonical_and_drops_comments() -> None:
-    """A rule set prints one rule per line in canonical spacing, with parentheses only where needed."""
+    """A rule set prints one rule per line, canonically spaced, parentheses only where needed."""
     text = """
     # high value abroad
     big:review if(:amount:>500 and(:ip_country: != "DE" or :ip_is_vpn:))

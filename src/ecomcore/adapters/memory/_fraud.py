@@ -44,7 +44,7 @@ class MemoryVelocityCounter:
     def count(
         self, subject: str, *, since: datetime, until: datetime, exclude_order: str
     ) -> VelocityCount:
-        """Orders and distinct values with ``since < at <= until``, leaving out ``exclude_order``."""
+        """Count orders and distinct values with ``since < at <= until``, not ``exclude_order``."""
         timeline = self._times.get(subject)
         if not timeline:
             return VelocityCount(0, frozenset())
