@@ -119,7 +119,7 @@ def test_fraud_assess_100k(benchmark: Any, side: str) -> None:
     benchmark.group = "fraud_assess_100k"
     benchmark.extra_info.update(
         side=side,
-        target=60.0,
+        target=15.0,
         baseline="the same orders through only the 30 compiled rules, no checks or counters",
         orders=count,
     )
