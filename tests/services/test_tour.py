@@ -52,3 +52,14 @@ def test_the_tour_prints_reorder_suggestions_with_explanations() -> None:
     assert "is above the reorder point: no order." in section
     assert section.count("Stock-out risk before an order placed now would arrive") == 3
     assert "-> intermittent; sba forecasts" in section
+
+
+def test_the_tour_shows_a_fraud_assessment_with_its_explanation() -> None:
+    """The fraud section prints a decision, the explanation an agent reads, and a backtest."""
+    out = tour_output()
+    section = " ".join(out.split("== Fraud ")[1].split())  # the explanation is wrapped
+    assert "Order o-1001: review, score 53, rules fired: reshipping" in section
+    assert "This order is on hold while our team checks it (risk score 53 of 100)." in section
+    assert "the shipping address is a freight forwarder" in section
+    assert "precision" in section
+    assert "decisions that differ" in section

@@ -18,17 +18,31 @@ from ecomcore.schemas._catalog_models import (
     catalog_import_json_schema,
 )
 from ecomcore.schemas._catalog_report import CatalogImport, ImportReport, RejectedRow
+from ecomcore.schemas._fraud import (
+    FraudRuleModel,
+    FraudRuleSetModel,
+    dump_fraud_rule_set,
+    fraud_rule_set_json_schema,
+    load_fraud_rule_set,
+    load_fraud_thresholds,
+)
 
 __all__ = [
     "CSV_COLUMNS",
     "CatalogDocument",
     "CatalogImport",
+    "FraudRuleModel",
+    "FraudRuleSetModel",
     "ImportReport",
     "ProductIn",
     "RejectedRow",
     "VariantCsvRow",
     "VariantIn",
     "catalog_import_json_schema",
+    "dump_fraud_rule_set",
+    "fraud_rule_set_json_schema",
     "import_catalog_csv",
     "import_catalog_json",
+    "load_fraud_rule_set",
+    "load_fraud_thresholds",
 ]

@@ -8,17 +8,20 @@
 - `sample_catalog_csv`: seeded catalog CSV files with known broken rows, for import tests.
 - `StockRepositoryContract`: the tests every `ecomcore.inventory.StockRepository` must pass,
   a many-threaded never-oversell test included. Subclass it and implement ``make_repository``.
+- `ecomcore.testing.fraud_strategies`: fraud inputs and random well-typed fraud rule trees.
+- `VelocityCounterContract`: the test suite any `ecomcore.fraud.VelocityCounter` must pass.
 
 Needs the ``testing`` extra (hypothesis).
 """
 
-from ecomcore.testing import strategies
+from ecomcore.testing import fraud_strategies, strategies
 from ecomcore.testing._catalog_contracts import (
     CategoryRepositoryContract,
     ProductRepositoryContract,
 )
 from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sample_catalog_csv
 from ecomcore.testing._clock import FixedClock
+from ecomcore.testing._fraud_contracts import VelocityCounterContract
 from ecomcore.testing._inventory_contracts import StockRepositoryContract
 
 __all__ = [
@@ -28,6 +31,8 @@ __all__ = [
     "ProductRepositoryContract",
     "SampleCatalogCsv",
     "StockRepositoryContract",
+    "VelocityCounterContract",
+    "fraud_strategies",
     "sample_catalog_csv",
     "strategies",
 ]

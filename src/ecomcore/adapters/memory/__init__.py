@@ -5,6 +5,12 @@ Each one keeps the concurrency contract of its port and passes its contract suit
 """
 
 from ecomcore.adapters.memory._catalog import InMemoryCategoryRepository, InMemoryProductRepository
+from ecomcore.adapters.memory._fraud import InMemoryVelocityCounter
 from ecomcore.adapters.memory._inventory import InMemoryStockRepository
 
-__all__ = ["InMemoryCategoryRepository", "InMemoryProductRepository", "InMemoryStockRepository"]
+__all__ = [
+    "InMemoryCategoryRepository",
+    "InMemoryProductRepository",
+    "InMemoryStockRepository",
+    "InMemoryVelocityCounter",
+]

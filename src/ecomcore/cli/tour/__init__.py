@@ -8,13 +8,14 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import catalog, inventory, money, planning
+from ecomcore.cli.tour import catalog, fraud, inventory, money, planning
 
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
     ("Catalog", catalog.show),
     ("Inventory", inventory.show),
     ("Inventory planning", planning.show),
+    ("Fraud", fraud.show),
 )
 """The tour in order: (title, function returning the section's text)."""
 
