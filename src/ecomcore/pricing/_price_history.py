@@ -35,7 +35,7 @@ class PriceHistory:
         >>> history.record("mug", Money("12.00", "EUR"), at=day + timedelta(days=20))
         >>> history.lowest_prior_price("mug", "EUR", before=day + timedelta(days=35))
         Money('9.00', 'EUR')
-        >>> history.lowest_prior_price("mug", "EUR", before=day + timedelta(days=45))
+        >>> history.lowest_prior_price("mug", "EUR", before=day + timedelta(days=55))
         Money('12.00', 'EUR')
     """
 

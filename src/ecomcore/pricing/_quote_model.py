@@ -64,6 +64,12 @@ def _lines(lines: Iterable[LineItem]) -> tuple[LineItem, ...]:
     return result
 
 
+def _codes(codes: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(codes, str):
+        raise ValidationError("coupon_codes", codes, "a collection of codes, not one string")
+    return tuple(codes)
+
+
 @attrs.frozen
 class QuoteRequest:
     """Everything a quote depends on besides the store's price lists and promotions.
@@ -78,7 +84,7 @@ class QuoteRequest:
     customer: CustomerContext = attrs.field(factory=CustomerContext)
     channel: str | None = None
     region: str | None = None
-    coupon_codes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    coupon_codes: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     shipping: Money | None = attrs.field(default=None, converter=optional_whole_money)
 
     def __attrs_post_init__(self) -> None:
