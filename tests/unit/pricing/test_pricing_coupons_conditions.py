@@ -85,7 +85,10 @@ SHOES = ProductRange(categories={"shoes"})
         (SubtotalAtLeast(Money("1", "USD")), False),
         (RangeQuantityAtLeast(SHOES, 2), True),
         (RangeQuantityAtLeast(SHOES, 3), False),
-        (RangeQuantityAtLeast(ProductRange(categories={"shoes"}, exclude_sale_items=True), 2), False),
+        (
+            RangeQuantityAtLeast(ProductRange(categories={"shoes"}, exclude_sale_items=True), 2),
+            False,
+        ),
         (RangeQuantityAtLeast(ProductRange(categories={"shoes"}, exclude_tags={"new"}), 1), True),
         (RangeValueAtLeast(ProductRange(collections={"summer"}), Money(60, "EUR")), True),
         (RangeValueAtLeast(ProductRange(products={"pa"}, variants={"c"}), Money(66, "EUR")), False),

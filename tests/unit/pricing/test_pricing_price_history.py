@@ -30,9 +30,9 @@ def test_every_change_is_recorded_with_an_event() -> None:
 
 def test_lowest_price_of_the_prior_30_days_includes_a_short_promotion() -> None:
     """16.00 for ten days within the 30 days before day 60 makes 16.00 the reference."""
-    assert _history().lowest_prior_price(
-        "mug", "EUR", before=DAY0 + timedelta(days=60)
-    ) == Money("16.00", "EUR")
+    assert _history().lowest_prior_price("mug", "EUR", before=DAY0 + timedelta(days=60)) == Money(
+        "16.00", "EUR"
+    )
 
 
 def test_the_period_is_configurable() -> None:

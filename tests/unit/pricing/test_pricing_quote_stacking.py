@@ -138,7 +138,9 @@ def test_tiered_by_quantity_and_by_spend() -> None:
 
 def test_free_shipping_over_50_and_half_off_shipping() -> None:
     """Shipping 4.95 is free over 50.00; 50% off shipping rounds 2.475 up to 2.48."""
-    free = Promotion("s", "Free ship", ShippingDiscount(), condition=SubtotalAtLeast(Money(50, "EUR")))
+    free = Promotion(
+        "s", "Free ship", ShippingDiscount(), condition=SubtotalAtLeast(Money(50, "EUR"))
+    )
     result = _quote([("a", 1)], [free], shipping=Money("4.95", "EUR"))
     assert result.shipping is not None
     assert result.shipping.total.gross == Money(0, "EUR")
@@ -266,7 +268,9 @@ def test_total_and_per_customer_redemptions_and_budget_through_the_ledger() -> N
     promotions = [
         Promotion("once", "Once", PercentOff("10"), limits=PromotionLimits(per_customer=1)),
         Promotion("total", "Total", PercentOff("10"), limits=PromotionLimits(total_redemptions=1)),
-        Promotion("budget", "Budget", PercentOff("10"), limits=PromotionLimits(budget=Money(100, "EUR"))),
+        Promotion(
+            "budget", "Budget", PercentOff("10"), limits=PromotionLimits(budget=Money(100, "EUR"))
+        ),
     ]
 
     def run(customer: str) -> Quote:
