@@ -20,9 +20,10 @@ The steps, in order (docs/pricing.md explains each with examples):
    ``rounding`` mode, fixed amounts split through ``allocate``, so totals need no final rounding.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ecomcore.core import (
+    Money,
     Rounding,
     TaxedMoney,
     ValidationError,
@@ -383,6 +384,25 @@ def _no_effect(
     )
 
 
+def _money_maker(code: str) -> Callable[[int], Money]:
+    """Return a function from minor units to Money, memoised for one quote.
+
+    A quote repeats many amounts (zero, unit prices); Money is immutable, so equal amounts can
+    share one object, and building each costs more than the arithmetic behind it.
+    """
+    # One minor unit times an int is exact, and ecomcore Money arithmetic skips re-validation.
+    one_unit = from_minor_units(1, code)
+    made: dict[int, Money] = {}
+
+    def money(units: int) -> Money:
+        found = made.get(units)
+        if found is None:
+            found = made[units] = one_unit * units
+        return found
+
+    return money
+
+
 def _assemble(
     request: QuoteRequest,
     *,
@@ -397,6 +417,7 @@ def _assemble(
 ) -> Quote:
     """Turn the integer outcome into Money, tax it, and order lines as the request gave them."""
     currency = get_currency(request.currency)
+    money = _money_maker(request.currency)
     state = outcome.state
     count = len(state.lines)
     per_line: list[list[Adjustment]] = [[] for _ in range(count)]
@@ -415,7 +436,7 @@ def _assemble(
                 Adjustment(
                     promotion.id,
                     promotion.name,
-                    from_minor_units(amount, currency),
+                    money(amount),
                     reason,
                     coupon_code,
                 )
@@ -425,7 +446,7 @@ def _assemble(
                 Adjustment(
                     promotion.id,
                     promotion.name,
-                    from_minor_units(applied.gift_discount, currency),
+                    money(applied.gift_discount),
                     reason,
                     coupon_code,
                 )
@@ -435,7 +456,7 @@ def _assemble(
                 Adjustment(
                     promotion.id,
                     promotion.name,
-                    from_minor_units(applied.shipping, currency),
+                    money(applied.shipping),
                     reason,
                     coupon_code,
                 )
@@ -444,7 +465,7 @@ def _assemble(
             AppliedPromotion(
                 promotion.id,
                 promotion.name,
-                from_minor_units(applied.total, currency),
+                money(applied.total),
                 coupon_code,
                 applied.detail,
             )
@@ -453,7 +474,7 @@ def _assemble(
     items = [
         TaxableItem(
             line.line_id,
-            from_minor_units(state.net[index], currency),
+            money(state.net[index]),
             includes[index],
             line.quantity,
             line.product_id,
@@ -462,13 +483,13 @@ def _assemble(
     ]
     has_shipping = request.shipping is not None
     if has_shipping:
-        items.append(TaxableItem("shipping", from_minor_units(state.shipping, currency), False))
+        items.append(TaxableItem("shipping", money(state.shipping), False))
     taxed = list(tax.tax(items, request))
     quoted: list[QuotedLine] = []
     for index, line in enumerate(state.lines):
         source, kind, include = sources[index] if index < len(sources) else ("gift", None, False)
-        unit = from_minor_units(line.unit, currency)
-        original = unit if line.compare_at is None else from_minor_units(line.compare_at, currency)
+        unit = money(line.unit)
+        original = unit if line.compare_at is None else money(line.compare_at)
         adjustments = tuple(per_line[index])
         quoted.append(
             QuotedLine(
@@ -479,9 +500,9 @@ def _assemble(
                 source,
                 kind,
                 original,
-                from_minor_units(line.unit * line.quantity, currency),
+                money(line.unit * line.quantity),
                 adjustments,
-                from_minor_units(line.unit * line.quantity - state.net[index], currency),
+                money(line.unit * line.quantity - state.net[index]),
                 taxed[index],
                 include,
                 line.is_gift,
@@ -497,7 +518,7 @@ def _assemble(
         shipping_quote = ShippingQuote(
             request.shipping,
             tuple(shipping_adjustments),
-            from_minor_units(state.shipping_base - state.shipping, currency),
+            money(state.shipping_base - state.shipping),
             taxed[-1],
         )
     totals = taxed
@@ -506,8 +527,8 @@ def _assemble(
         currency.code,
         tuple(by_input),
         shipping_quote,
-        from_minor_units(subtotal, currency),
-        from_minor_units(outcome.total, currency),
+        money(subtotal),
+        money(outcome.total),
         TaxedMoney(
             net=sum_money((item.net for item in totals), currency=currency),
             tax=sum_money((item.tax for item in totals), currency=currency),

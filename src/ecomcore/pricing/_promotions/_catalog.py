@@ -13,9 +13,8 @@ import attrs
 
 from ecomcore.core import NotFoundError
 from ecomcore.pricing._errors import PromotionDefinitionError
-from ecomcore.pricing._promotions._context import PricedLine
+from ecomcore.pricing._promotions._context import PricedLine, line_keys
 from ecomcore.pricing._promotions._promotion import Promotion
-from ecomcore.pricing._promotions._ranges import line_keys
 from ecomcore.pricing._promotions._working import Stage
 
 __all__ = ["PromotionCatalog"]

@@ -1,7 +1,5 @@
 """Product ranges: which lines a condition counts or a benefit discounts."""
 
-from collections.abc import Iterable
-
 import attrs
 
 from ecomcore.pricing._checks import ids
@@ -37,6 +35,10 @@ class ProductRange:
     exclude_tags: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
     exclude_sale_items: bool = False
     all_items: bool = False
+    _keys: frozenset[tuple[str, str]] | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_keys", self.index_keys())
 
     @classmethod
     def everything(cls, *, exclude_sale_items: bool = False) -> "ProductRange":
@@ -64,7 +66,7 @@ class ProductRange:
 
     def lines_in(self, context: PromotionContext) -> tuple[int, ...]:
         """Return the indexes of the context's lines in the range, computed once per quote."""
-        return context.matching(self, self.contains)
+        return context.matching(self, self.contains, self._keys)
 
     def index_keys(self) -> frozenset[tuple[str, str]] | None:
         """Return the keys a line must carry one of to be in the range; None for every item."""
@@ -110,15 +112,3 @@ class ProductRange:
         if self.exclude_sale_items:
             text += ", not on sale"
         return text
-
-
-def line_keys(line: PricedLine) -> Iterable[tuple[str, str]]:
-    """Yield the index keys a line carries (the counterpart of `ProductRange.index_keys`)."""
-    yield ("variant", line.variant_id)
-    yield ("product", line.product_id)
-    for category in line.category_ids:
-        yield ("category", category)
-    for collection in line.collection_ids:
-        yield ("collection", collection)
-    for tag in line.tags:
-        yield ("tag", tag)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import attrs
 
-from ecomcore.core import Rounding, allocate, from_minor_units, to_minor_units
+from ecomcore.core import Rounding, allocate, from_minor_units, minor_units
 from ecomcore.pricing._promotions._context import PricedLine
 
 __all__ = ["Proposal", "StackingBase", "Stage", "Working"]
@@ -66,6 +66,9 @@ class Working:
         line = self.lines[index]
         if base is StackingBase.BEFORE_PROMOTIONS:
             return [line.unit] * line.quantity
+        share, rest = divmod(self.net[index], line.quantity)
+        if rest == 0:
+            return [share] * line.quantity  # divides exactly: nothing to allocate
         return split(self.net[index], [1] * line.quantity, self.currency)
 
     def units(
@@ -106,7 +109,9 @@ def split(total: int, weights: Sequence[int], currency: str) -> list[int]:
     if total == 0:
         return [0] * len(weights)
     parts = allocate(from_minor_units(total, currency), list(weights))
-    return [to_minor_units(part) for part in parts]
+    digits = minor_units(currency)
+    # allocate returns whole minor units by construction, so scaling back is exact.
+    return [int(part.amount.scaleb(digits)) for part in parts]
 
 
 def add_to(lines: dict[int, int], index: int, amount: int) -> None:
