@@ -11,7 +11,7 @@ PUBLIC = {
         "Clock", "ConcurrencyError", "Currency", "CurrencyMismatchError", "DomainEvent",
         "EcomcoreError", "FloatAmountError", "Money", "NotFoundError", "PrecisionLossError",
         "Rounding", "SystemClock", "TaxedMoney", "UnknownCurrencyError", "ValidationError",
-        "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
+        "allocate", "allocate_units", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
         "quantize", "sum_money", "to_minor_units",
     },
     "ecomcore.testing": {"FixedClock", "RedemptionLedgerContract", "strategies"},

@@ -10,7 +10,7 @@ Examples:
     [Money('7.50', 'EUR'), Money('2.50', 'EUR')]
 """
 
-from ecomcore.core._allocate import allocate
+from ecomcore.core._allocate import allocate, allocate_units
 from ecomcore.core._clock import Clock, SystemClock
 from ecomcore.core._errors import (
     ConcurrencyError,
@@ -55,6 +55,7 @@ __all__ = [
     "UnknownCurrencyError",
     "ValidationError",
     "allocate",
+    "allocate_units",
     "as_money",
     "format_money",
     "from_minor_units",

@@ -21,8 +21,10 @@ The steps, in order (docs/pricing.md explains each with examples):
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 
 from ecomcore.core import (
+    Currency,
     Money,
     Rounding,
     TaxedMoney,
@@ -384,6 +386,18 @@ def _no_effect(
     )
 
 
+def _total(parts: Sequence[TaxedMoney], currency: Currency) -> TaxedMoney:
+    """Add up the taxed amounts of one currency (a CurrencyMismatchError if one differs)."""
+    if all(part.net.currency is currency for part in parts):
+        net = sum((part.net.amount for part in parts), Decimal(0))
+        tax = sum((part.tax.amount for part in parts), Decimal(0))
+        return TaxedMoney(net=Money(net, currency), tax=Money(tax, currency))
+    return TaxedMoney(
+        net=sum_money((part.net for part in parts), currency=currency),
+        tax=sum_money((part.tax for part in parts), currency=currency),
+    )
+
+
 def _money_maker(code: str) -> Callable[[int], Money]:
     """Return a function from minor units to Money, memoised for one quote.
 
@@ -529,10 +543,7 @@ def _assemble(
         shipping_quote,
         money(subtotal),
         money(outcome.total),
-        TaxedMoney(
-            net=sum_money((item.net for item in totals), currency=currency),
-            tax=sum_money((item.tax for item in totals), currency=currency),
-        ),
+        _total(totals, currency),
         tuple(promotions),
         tuple(applied_coupons),
         tuple(refused),

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import attrs
 
-from ecomcore.core import Rounding, allocate, from_minor_units, minor_units
+from ecomcore.core import Rounding, allocate_units
 from ecomcore.pricing._promotions._context import PricedLine
 
 __all__ = ["Proposal", "StackingBase", "Stage", "Working"]
@@ -105,13 +105,10 @@ def percent_of(units: int, percent: Decimal, rounding: Rounding) -> int:
 
 
 def split(total: int, weights: Sequence[int], currency: str) -> list[int]:
-    """Split ``total`` minor units by ``weights`` through `ecomcore.core.allocate`."""
+    """Split ``total`` minor units by ``weights`` with `ecomcore.core.allocate_units`."""
     if total == 0:
         return [0] * len(weights)
-    parts = allocate(from_minor_units(total, currency), list(weights))
-    digits = minor_units(currency)
-    # allocate returns whole minor units by construction, so scaling back is exact.
-    return [int(part.amount.scaleb(digits)) for part in parts]
+    return allocate_units(total, weights)
 
 
 def add_to(lines: dict[int, int], index: int, amount: int) -> None:
