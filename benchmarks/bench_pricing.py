@@ -37,9 +37,12 @@ PRICES = [Decimal(f"{(i * 37) % 500 + 1}.{i % 100:02d}") for i in range(LINES)]
 QUANTITIES = [i % 7 + 1 for i in range(LINES)]
 
 
+def eur(amount: int | str) -> Money:
+    return Money(amount, "EUR")
+
+
 def _applicable() -> list[Promotion]:
     """About 20 promotions that apply to the cart: every kind of benefit, lanes and caps."""
-    eur = lambda amount: Money(amount, "EUR")  # noqa: E731
     promotions = [
         Promotion(f"cat{c}", f"Category {c}", PercentOff("10", ProductRange(categories={f"c{c}"})))
         for c in range(8)
@@ -51,7 +54,8 @@ def _applicable() -> list[Promotion]:
     ]  # fmt: skip
     promotions += [
         Promotion("b2g1", "B2G1", BuyXGetY(2, 1, ProductRange(products={"p1", "p2", "p3"}))),
-        Promotion("bundle", "3 for 20", FixedPriceBundle(3, eur(20), ProductRange(variants={"v4"}))),
+        Promotion("bundle", "3 for 20", FixedPriceBundle(3, eur(20), ProductRange(variants={"v4"})),
+                  ),
         Promotion("each", "1 off each", AmountOff(eur(1), ProductRange(categories={"c9"}),
                                                   per_item=True)),
         Promotion("capped", "Capped", PercentOff("30", ProductRange(collections={"k1"})),

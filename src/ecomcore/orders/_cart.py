@@ -92,15 +92,19 @@ class QuantityRule:
         return quantity - (quantity - self.minimum) % self.step
 
 
+def _ids(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.frozen
 class CartItem:
     """What a cart line holds: a variant and the facts pricing looks at."""
 
     variant_id: str
     product_id: str
-    category_ids: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    collection_ids: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    category_ids: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
+    collection_ids: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
 
 
 @attrs.define(eq=False)

@@ -81,7 +81,8 @@ def test_merging_a_guest_cart_adds_quantities_clamps_and_unites_coupons() -> Non
     ]
     assert mine.coupon_codes == ["SPRING10"]
     merged = mine.events[-1]
-    assert isinstance(merged, CartMerged) and merged.clamped == ("mug",)
+    assert isinstance(merged, CartMerged)
+    assert merged.clamped == ("mug",)
     with pytest.raises(CurrencyMismatchError):
         mine.merge(Cart.open("g-2", "USD", at=NOW), at=NOW)
 

@@ -36,16 +36,13 @@ CURRENCIES = {"EUR": "0.01", "JPY": "1", "KWD": "0.001"}
 @st.composite
 def books(draw: st.DrawFn) -> PriceBook:
     lists = []
-    for code in CURRENCIES:
+    for code, unit in CURRENCIES.items():
         prices = {v: draw(st.integers(0, 20_000)) for v in VARIANTS}
         lists.append(
             PriceList.of(
                 code,
                 code,
-                {
-                    v: Money(units, code) * Money(CURRENCIES[code], code).amount
-                    for v, units in prices.items()
-                },
+                {v: Money(units, code) * Money(unit, code).amount for v, units in prices.items()},
             )
         )
     return PriceBook(lists)
