@@ -4,6 +4,8 @@ import functools
 import subprocess
 import sys
 
+from ecomcore.cli.tour import pricing
+
 
 @functools.cache
 def tour_output() -> str:
@@ -63,3 +65,11 @@ def test_the_tour_shows_a_fraud_assessment_with_its_explanation() -> None:
     assert "the shipping address is a freight forwarder" in section
     assert "precision" in section
     assert "decisions that differ" in section
+
+
+def test_the_tour_shows_stacked_promotions_a_refused_coupon_and_a_near_miss() -> None:
+    """The pricing section prints a stacked quote, a coupon refusal reason and a near miss."""
+    out = pricing.show()
+    assert "3 x sock  €7.99 from retail: €23.97 - €3.97 = €20.00" in out
+    assert "WELCOME15: coupon WELCOME15 cannot be combined with Shoe week" in out
+    assert "add 31.03 EUR for Free shipping" in out

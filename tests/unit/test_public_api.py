@@ -9,7 +9,7 @@ import pytest
 PUBLIC = {
     "ecomcore.adapters.memory": {
         "InMemoryCategoryRepository", "InMemoryProductRepository", "InMemoryStockRepository",
-        "InMemoryVelocityCounter",
+        "InMemoryVelocityCounter", "InMemoryRedemptionLedger",
     },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
@@ -26,8 +26,8 @@ PUBLIC = {
         "Clock", "ConcurrencyError", "Currency", "CurrencyMismatchError", "DomainEvent",
         "EcomcoreError", "FloatAmountError", "Money", "NotFoundError", "PrecisionLossError",
         "Rounding", "SystemClock", "TaxedMoney", "UnknownCurrencyError", "ValidationError",
-        "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
-        "quantize", "sum_money", "to_minor_units",
+        "allocate", "allocate_units", "as_money", "format_money", "from_minor_units",
+        "get_currency", "minor_units", "quantize", "sum_money", "to_minor_units",
     },
     "ecomcore.fraud": {
         "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",
@@ -73,6 +73,27 @@ PUBLIC = {
         "simple_exponential_smoothing", "ss_cost", "ss_policy", "stockout_rate", "suggest_reorders",
         "tsb", "wagner_whitin", "xyz_classes",
     },
+    "ecomcore.orders": {
+        "Cart", "CartCouponAdded", "CartCouponRemoved", "CartItem", "CartLine", "CartLineAdded",
+        "CartLineNotFoundError", "CartLineQuantityChanged", "CartLineRemoved", "CartMerged",
+        "CartOpened", "QuantityRule", "QuantityRuleError",
+    },
+    "ecomcore.pricing": {
+        "Adjustment", "All", "Always", "AmountOff", "Any", "AppliedPromotion", "Benefit",
+        "BuyXGetY", "ChannelIs", "Condition", "Coupon", "CouponBook", "CouponEntered",
+        "CouponRefusal", "CurrencyIs", "CustomerContext", "CustomerInGroup", "DateWindow",
+        "FirstOrder", "FixedPriceBundle", "FreeGift", "LineItem", "NearMiss", "NoTax", "Not",
+        "OrderAmountOff", "OrderPercentOff", "PercentOff", "PriceBook", "PriceChanged",
+        "PriceHistory", "PriceList", "PriceListKind", "PriceNotFoundError", "PriceReduction",
+        "PriceTier", "PricedLine", "ProductRange", "Promotion", "PromotionCatalog",
+        "PromotionContext", "PromotionDefinitionError", "PromotionLimits", "PromotionRedeemed",
+        "Quote", "QuoteRequest", "QuotedLine", "RangeQuantityAtLeast", "RangeValueAtLeast",
+        "Redemption", "RedemptionLedger", "RedemptionUsage", "ReductionRuleError", "RefusalReason",
+        "ResolvedPrice", "Reward", "ShippingDiscount", "ShippingQuote", "Shortfall", "StackingBase",
+        "Stage", "SubtotalAtLeast", "TaxPolicy", "TaxableItem", "Tier", "TieredPercentOff",
+        "UNAMBIGUOUS_ALPHABET", "announce_reduction", "generate_codes", "normalise_code", "quote",
+        "record_redemptions",
+    },
     "ecomcore.schemas": {
         "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "FraudRuleModel", "FraudRuleSetModel",
         "ImportReport", "ProductIn", "RejectedRow", "VariantCsvRow", "VariantIn",
@@ -81,8 +102,8 @@ PUBLIC = {
     },
     "ecomcore.testing": {
         "BROKEN_KINDS", "CategoryRepositoryContract", "FixedClock", "ProductRepositoryContract",
-        "SampleCatalogCsv", "StockRepositoryContract", "VelocityCounterContract",
-        "fraud_strategies", "sample_catalog_csv", "strategies",
+        "RedemptionLedgerContract", "SampleCatalogCsv", "StockRepositoryContract",
+        "VelocityCounterContract", "fraud_strategies", "sample_catalog_csv", "strategies",
     },
 }  # fmt: skip
 

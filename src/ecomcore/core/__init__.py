@@ -12,7 +12,7 @@ Examples:
 
 from moneyed import Currency
 
-from ecomcore.core._allocate import allocate
+from ecomcore.core._allocate import allocate, allocate_units
 from ecomcore.core._clock import Clock, SystemClock
 from ecomcore.core._errors import (
     ConcurrencyError,
@@ -56,6 +56,7 @@ __all__ = [
     "UnknownCurrencyError",
     "ValidationError",
     "allocate",
+    "allocate_units",
     "as_money",
     "format_money",
     "from_minor_units",

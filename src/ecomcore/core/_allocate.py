@@ -64,7 +64,24 @@ def allocate(total: moneyed.Money, weights: Sequence[int | Decimal]) -> list[Mon
         >>> allocate(Money("0.05", "USD"), [0, 0])
         [Money('0.03', 'USD'), Money('0.02', 'USD')]
     """
-    units = to_minor_units(total)
+    units = allocate_units(to_minor_units(total), weights)
+    minor = _EXPONENTS[minor_units(total.currency)]
+    currency = total.currency
+    return [_exact(part * minor, currency) for part in units]
+
+
+def allocate_units(units: int, weights: Sequence[int | Decimal]) -> list[int]:
+    """Split a whole number of minor units by ``weights``, exactly as `allocate` splits money.
+
+    The same largest-remainder rule, for hot paths that keep amounts as integers (the quote
+    engine): no Money objects are built. `allocate` is this plus the conversion.
+
+    Examples:
+        >>> allocate_units(1000, [1, 1, 1]), allocate_units(-5, [1, 0, 1])
+        ([334, 333, 333], [-3, 0, -2])
+    """
+    if isinstance(units, bool) or not isinstance(units, int):
+        raise ValidationError("units", units, "a whole number of minor units (an int)")
     ints = _integer_weights(weights)
     weight_sum = sum(ints)
     if weight_sum == 0:
@@ -85,6 +102,4 @@ def allocate(total: moneyed.Money, weights: Sequence[int | Decimal]) -> list[Mon
             parts[index] += 1
     if units < 0:
         parts = [-part for part in parts]
-    minor = _EXPONENTS[minor_units(total.currency)]
-    currency = total.currency
-    return [_exact(part * minor, currency) for part in parts]
+    return parts

@@ -10,6 +10,7 @@
   a many-threaded never-oversell test included. Subclass it and implement ``make_repository``.
 - `ecomcore.testing.fraud_strategies`: fraud inputs and random well-typed fraud rule trees.
 - `VelocityCounterContract`: the test suite any `ecomcore.fraud.VelocityCounter` must pass.
+- `RedemptionLedgerContract`: the contract suite any `ecomcore.pricing.RedemptionLedger` passes.
 
 Needs the ``testing`` extra (hypothesis).
 """
@@ -23,12 +24,14 @@ from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sampl
 from ecomcore.testing._clock import FixedClock
 from ecomcore.testing._fraud_contracts import VelocityCounterContract
 from ecomcore.testing._inventory_contracts import StockRepositoryContract
+from ecomcore.testing._pricing_contracts import RedemptionLedgerContract
 
 __all__ = [
     "BROKEN_KINDS",
     "CategoryRepositoryContract",
     "FixedClock",
     "ProductRepositoryContract",
+    "RedemptionLedgerContract",
     "SampleCatalogCsv",
     "StockRepositoryContract",
     "VelocityCounterContract",

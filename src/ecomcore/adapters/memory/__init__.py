@@ -7,10 +7,12 @@ Each one keeps the concurrency contract of its port and passes its contract suit
 from ecomcore.adapters.memory._catalog import InMemoryCategoryRepository, InMemoryProductRepository
 from ecomcore.adapters.memory._fraud import InMemoryVelocityCounter
 from ecomcore.adapters.memory._inventory import InMemoryStockRepository
+from ecomcore.adapters.memory._pricing import InMemoryRedemptionLedger
 
 __all__ = [
     "InMemoryCategoryRepository",
     "InMemoryProductRepository",
+    "InMemoryRedemptionLedger",
     "InMemoryStockRepository",
     "InMemoryVelocityCounter",
 ]

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import catalog, fraud, inventory, money, planning
+from ecomcore.cli.tour import catalog, fraud, inventory, money, planning, pricing
 
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
@@ -16,6 +16,7 @@ SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Inventory", inventory.show),
     ("Inventory planning", planning.show),
     ("Fraud", fraud.show),
+    ("Pricing", pricing.show),
 )
 """The tour in order: (title, function returning the section's text)."""
 

@@ -1,0 +1,169 @@
+"""Pricing: price lists, price history, promotions and coupons, and the quote engine.
+
+Start with `quote`: it takes a `QuoteRequest` (lines with their variant, product, categories,
+tags and quantity; the customer; channel; currency; coupon codes; shipping), a `PriceBook`, a
+`PromotionCatalog`, coupons, a redemption ledger and a tax policy, and returns a `Quote` that
+explains every figure. docs/pricing.md walks through the stacking model.
+
+Examples:
+    >>> from datetime import UTC, datetime
+    >>> from ecomcore.core import Money
+    >>> from ecomcore.pricing import (LineItem, PriceBook, PriceList, Promotion, QuoteRequest,
+    ...     FixedPriceBundle, quote)
+    >>> book = PriceBook([PriceList.of("retail", "EUR", {"sock": "7.99"})])
+    >>> promo = Promotion("socks", "Socks 3 for 20", FixedPriceBundle(3, Money("20.00", "EUR")))
+    >>> request = QuoteRequest("EUR", [LineItem("1", "sock", "sock", 3)],
+    ...                        at=datetime(2026, 1, 10, tzinfo=UTC))
+    >>> quote(request, prices=book, promotions=[promo]).total.gross
+    Money('20.00', 'EUR')
+"""
+
+from ecomcore.pricing._coupons import (
+    UNAMBIGUOUS_ALPHABET,
+    Coupon,
+    CouponBook,
+    CouponRefusal,
+    RefusalReason,
+    generate_codes,
+    normalise_code,
+)
+from ecomcore.pricing._errors import (
+    PriceNotFoundError,
+    PromotionDefinitionError,
+    ReductionRuleError,
+)
+from ecomcore.pricing._events import PriceChanged, PromotionRedeemed
+from ecomcore.pricing._ports import Redemption, RedemptionLedger, RedemptionUsage
+from ecomcore.pricing._price_history import PriceHistory, PriceReduction, announce_reduction
+from ecomcore.pricing._price_lists import (
+    PriceBook,
+    PriceList,
+    PriceListKind,
+    PriceTier,
+    ResolvedPrice,
+)
+from ecomcore.pricing._promotions._benefits import (
+    AmountOff,
+    Benefit,
+    BuyXGetY,
+    FixedPriceBundle,
+    FreeGift,
+    OrderAmountOff,
+    OrderPercentOff,
+    PercentOff,
+    Reward,
+    ShippingDiscount,
+    Tier,
+    TieredPercentOff,
+)
+from ecomcore.pricing._promotions._catalog import PromotionCatalog
+from ecomcore.pricing._promotions._conditions import (
+    All,
+    Always,
+    Any,
+    ChannelIs,
+    Condition,
+    CouponEntered,
+    CurrencyIs,
+    CustomerInGroup,
+    DateWindow,
+    FirstOrder,
+    Not,
+    RangeQuantityAtLeast,
+    RangeValueAtLeast,
+    Shortfall,
+    SubtotalAtLeast,
+)
+from ecomcore.pricing._promotions._context import PricedLine, PromotionContext
+from ecomcore.pricing._promotions._promotion import Promotion, PromotionLimits
+from ecomcore.pricing._promotions._ranges import ProductRange
+from ecomcore.pricing._promotions._working import StackingBase, Stage
+from ecomcore.pricing._quote import quote
+from ecomcore.pricing._quote_model import (
+    Adjustment,
+    AppliedPromotion,
+    CustomerContext,
+    LineItem,
+    NearMiss,
+    Quote,
+    QuotedLine,
+    QuoteRequest,
+    ShippingQuote,
+)
+from ecomcore.pricing._services import record_redemptions
+from ecomcore.pricing._tax_policy import NoTax, TaxableItem, TaxPolicy
+
+__all__ = [
+    "UNAMBIGUOUS_ALPHABET",
+    "Adjustment",
+    "All",
+    "Always",
+    "AmountOff",
+    "Any",
+    "AppliedPromotion",
+    "Benefit",
+    "BuyXGetY",
+    "ChannelIs",
+    "Condition",
+    "Coupon",
+    "CouponBook",
+    "CouponEntered",
+    "CouponRefusal",
+    "CurrencyIs",
+    "CustomerContext",
+    "CustomerInGroup",
+    "DateWindow",
+    "FirstOrder",
+    "FixedPriceBundle",
+    "FreeGift",
+    "LineItem",
+    "NearMiss",
+    "NoTax",
+    "Not",
+    "OrderAmountOff",
+    "OrderPercentOff",
+    "PercentOff",
+    "PriceBook",
+    "PriceChanged",
+    "PriceHistory",
+    "PriceList",
+    "PriceListKind",
+    "PriceNotFoundError",
+    "PriceReduction",
+    "PriceTier",
+    "PricedLine",
+    "ProductRange",
+    "Promotion",
+    "PromotionCatalog",
+    "PromotionContext",
+    "PromotionDefinitionError",
+    "PromotionLimits",
+    "PromotionRedeemed",
+    "Quote",
+    "QuoteRequest",
+    "QuotedLine",
+    "RangeQuantityAtLeast",
+    "RangeValueAtLeast",
+    "Redemption",
+    "RedemptionLedger",
+    "RedemptionUsage",
+    "ReductionRuleError",
+    "RefusalReason",
+    "ResolvedPrice",
+    "Reward",
+    "ShippingDiscount",
+    "ShippingQuote",
+    "Shortfall",
+    "StackingBase",
+    "Stage",
+    "SubtotalAtLeast",
+    "TaxPolicy",
+    "TaxableItem",
+    "Tier",
+    "TieredPercentOff",
+    "announce_reduction",
+    "generate_codes",
+    "normalise_code",
+    "quote",
+    "record_redemptions",
+]

@@ -1,0 +1,1 @@
+"""Promotions: conditions, benefits, limits, stacking and the catalog index."""

@@ -1,0 +1,112 @@
+"""What promotions look at: the priced lines and the facts about the customer and the order.
+
+These are built by the quote engine once per quote. Amounts are integers of minor units, so
+conditions and benefits compute without creating Money objects on the hot path.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+import attrs
+
+__all__ = ["PricedLine", "PromotionContext"]
+
+
+@attrs.define(slots=True, eq=False)
+class PricedLine:
+    """A cart line with its resolved price, as promotions see it (amounts in minor units)."""
+
+    line_id: str
+    variant_id: str
+    product_id: str
+    quantity: int
+    unit: int
+    """Resolved unit price, minor units."""
+    compare_at: int | None = None
+    """The regular unit price when a sale list priced the line."""
+    category_ids: frozenset[str] = frozenset()
+    collection_ids: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    is_gift: bool = False
+
+    @property
+    def on_sale(self) -> bool:
+        """True when a sale list priced the line below its regular price."""
+        return self.compare_at is not None
+
+    @property
+    def subtotal(self) -> int:
+        """Unit price times quantity, minor units."""
+        return self.unit * self.quantity
+
+
+@attrs.define(slots=True, eq=False)
+class PromotionContext:
+    """The facts a promotion's conditions are evaluated against, for one quote.
+
+    ``subtotal`` is the sum of the line subtotals before any promotion: conditions see the cart
+    as priced, so whether a promotion applies never depends on the order promotions run in.
+    """
+
+    lines: tuple[PricedLine, ...]
+    currency: str
+    at: datetime
+    customer_id: str | None = None
+    customer_groups: frozenset[str] = frozenset()
+    first_order: bool = False
+    channel: str | None = None
+    coupon_codes: frozenset[str] = frozenset()
+    subtotal: int = attrs.field(init=False)
+    _matches: dict[int, tuple[int, ...]] = attrs.field(init=False, factory=dict)
+    _by_key: dict[tuple[str, str], list[int]] | None = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        self.subtotal = sum(line.unit * line.quantity for line in self.lines if not line.is_gift)
+
+    def lines_with(self, keys: Iterable[tuple[str, str]]) -> list[int]:
+        """Return the indexes of the lines carrying any of ``keys``, ascending."""
+        by_key = self._by_key
+        if by_key is None:
+            by_key = {}
+            for index, line in enumerate(self.lines):
+                for key in line_keys(line):
+                    by_key.setdefault(key, []).append(index)
+            self._by_key = by_key
+        found: set[int] = set()
+        for key in keys:
+            hits = by_key.get(key)
+            if hits is not None:
+                found.update(hits)
+        return sorted(found)
+
+    def matching(
+        self,
+        key: object,
+        test: Callable[[PricedLine], bool],
+        keys: Iterable[tuple[str, str]] | None = None,
+    ) -> tuple[int, ...]:
+        """Return the indexes of the (non-gift) lines passing ``test``, cached under ``key``.
+
+        With ``keys``, only lines carrying one of them are tested (a range's inclusions).
+        """
+        found = self._matches.get(id(key))
+        if found is None:
+            lines = self.lines
+            indexes = range(len(lines)) if keys is None else self.lines_with(keys)
+            found = tuple(
+                index for index in indexes if not lines[index].is_gift and test(lines[index])
+            )
+            self._matches[id(key)] = found
+        return found
+
+
+def line_keys(line: PricedLine) -> Iterable[tuple[str, str]]:
+    """Yield the index keys a line carries (the counterpart of `ProductRange.index_keys`)."""
+    yield ("variant", line.variant_id)
+    yield ("product", line.product_id)
+    for category in line.category_ids:
+        yield ("category", category)
+    for collection in line.collection_ids:
+        yield ("collection", collection)
+    for tag in line.tags:
+        yield ("tag", tag)

@@ -1,0 +1,193 @@
+"""The last step of a quote: integer results become Money, get taxed, and are put in order."""
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from ecomcore.core import (
+    Currency,
+    Money,
+    TaxedMoney,
+    from_minor_units,
+    get_currency,
+    sum_money,
+)
+from ecomcore.pricing._coupons import CouponRefusal
+from ecomcore.pricing._price_lists import PriceListKind
+from ecomcore.pricing._promotions._stacking import Outcome
+from ecomcore.pricing._quote_model import (
+    Adjustment,
+    AppliedPromotion,
+    NearMiss,
+    Quote,
+    QuotedLine,
+    QuoteRequest,
+    ShippingQuote,
+)
+from ecomcore.pricing._tax_policy import TaxableItem, TaxPolicy
+
+__all__ = ["assemble"]
+
+
+def _total(parts: Sequence[TaxedMoney], currency: Currency) -> TaxedMoney:
+    """Add up the taxed amounts of one currency (a CurrencyMismatchError if one differs)."""
+    if all(part.net.currency is currency for part in parts):
+        net = sum((part.net.amount for part in parts), Decimal(0))
+        tax = sum((part.tax.amount for part in parts), Decimal(0))
+        return TaxedMoney(net=Money(net, currency), tax=Money(tax, currency))
+    return TaxedMoney(
+        net=sum_money((part.net for part in parts), currency=currency),
+        tax=sum_money((part.tax for part in parts), currency=currency),
+    )
+
+
+def _money_maker(code: str) -> Callable[[int], Money]:
+    """Return a function from minor units to Money, memoised for one quote.
+
+    A quote repeats many amounts (zero, unit prices); Money is immutable, so equal amounts can
+    share one object, and building each costs more than the arithmetic behind it.
+    """
+    # One minor unit times an int is exact, and ecomcore Money arithmetic skips re-validation.
+    one_unit = from_minor_units(1, code)
+    made: dict[int, Money] = {}
+
+    def money(units: int) -> Money:
+        found = made.get(units)
+        if found is None:
+            found = made[units] = one_unit * units
+        return found
+
+    return money
+
+
+def assemble(
+    request: QuoteRequest,
+    *,
+    outcome: Outcome,
+    order: list[int],
+    sources: list[tuple[str, PriceListKind | None, bool]],
+    tax: TaxPolicy,
+    coupon_of: dict[str, str],
+    applied_coupons: list[str],
+    refused: list[CouponRefusal],
+    misses: Sequence[NearMiss],
+) -> Quote:
+    """Turn the integer outcome into Money, tax it, and order lines as the request gave them."""
+    currency = get_currency(request.currency)
+    money = _money_maker(request.currency)
+    state = outcome.state
+    count = len(state.lines)
+    per_line: list[list[Adjustment]] = [[] for _ in range(count)]
+    shipping_adjustments: list[Adjustment] = []
+    promotions: list[AppliedPromotion] = []
+    for applied in outcome.applied:
+        promotion = applied.promotion
+        coupon_code = coupon_of.get(promotion.id)
+        reason = f"{promotion.name}: {promotion.benefit.describe()}"
+        if applied.detail:
+            reason += f" ({applied.detail})"
+        if applied.capped:
+            reason += ", capped"
+        for index, amount in applied.lines.items():
+            per_line[index].append(
+                Adjustment(
+                    promotion.id,
+                    promotion.name,
+                    money(amount),
+                    reason,
+                    coupon_code,
+                )
+            )
+        if applied.gift_index is not None:
+            per_line[applied.gift_index].append(
+                Adjustment(
+                    promotion.id,
+                    promotion.name,
+                    money(applied.gift_discount),
+                    reason,
+                    coupon_code,
+                )
+            )
+        if applied.shipping:
+            shipping_adjustments.append(
+                Adjustment(
+                    promotion.id,
+                    promotion.name,
+                    money(applied.shipping),
+                    reason,
+                    coupon_code,
+                )
+            )
+        promotions.append(
+            AppliedPromotion(
+                promotion.id,
+                promotion.name,
+                money(applied.total),
+                coupon_code,
+                applied.detail,
+            )
+        )
+    includes = [source[2] for source in sources] + [False] * (count - len(sources))
+    items = [
+        TaxableItem(
+            line.line_id,
+            money(state.net[index]),
+            includes[index],
+            line.quantity,
+            line.product_id,
+        )
+        for index, line in enumerate(state.lines)
+    ]
+    has_shipping = request.shipping is not None
+    if has_shipping:
+        items.append(TaxableItem("shipping", money(state.shipping), False))
+    taxed = list(tax.tax(items, request))
+    quoted: list[QuotedLine] = []
+    for index, line in enumerate(state.lines):
+        source, kind, include = sources[index] if index < len(sources) else ("gift", None, False)
+        unit = money(line.unit)
+        original = unit if line.compare_at is None else money(line.compare_at)
+        adjustments = tuple(per_line[index])
+        quoted.append(
+            QuotedLine(
+                line.line_id,
+                line.variant_id,
+                line.quantity,
+                unit,
+                source,
+                kind,
+                original,
+                money(line.unit * line.quantity),
+                adjustments,
+                money(line.unit * line.quantity - state.net[index]),
+                taxed[index],
+                include,
+                line.is_gift,
+            )
+        )
+    # Back to the order the request gave; gift lines last, in the order they were granted.
+    by_input: list[QuotedLine] = [quoted[0]] * len(order)
+    for canonical, position in enumerate(order):
+        by_input[position] = quoted[canonical]
+    by_input += quoted[len(order) :]
+    shipping_quote = None
+    if has_shipping and request.shipping is not None:
+        shipping_quote = ShippingQuote(
+            request.shipping,
+            tuple(shipping_adjustments),
+            money(state.shipping_base - state.shipping),
+            taxed[-1],
+        )
+    totals = taxed
+    subtotal = sum(line.unit * line.quantity for line in state.lines)
+    return Quote(
+        currency.code,
+        tuple(by_input),
+        shipping_quote,
+        money(subtotal),
+        money(outcome.total),
+        _total(totals, currency),
+        tuple(promotions),
+        tuple(applied_coupons),
+        tuple(refused),
+        tuple(misses),
+    )

@@ -1,0 +1,217 @@
+"""What goes into a quote and what comes out: requests, quoted lines, adjustments, the quote."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import attrs
+
+from ecomcore.core import Money, TaxedMoney, ValidationError, allocate
+from ecomcore.pricing._checks import aware, currency_code, ids, optional_whole_money, positive
+from ecomcore.pricing._coupons import CouponRefusal
+from ecomcore.pricing._price_lists import PriceListKind
+
+__all__ = [
+    "Adjustment",
+    "AppliedPromotion",
+    "CustomerContext",
+    "LineItem",
+    "NearMiss",
+    "Quote",
+    "QuoteRequest",
+    "QuotedLine",
+    "ShippingQuote",
+]
+
+
+@attrs.frozen
+class CustomerContext:
+    """Who is buying, as pricing needs to know: id, groups, whether it is their first order."""
+
+    customer_id: str | None = None
+    groups: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
+    first_order: bool = False
+
+
+@attrs.frozen
+class LineItem:
+    """A line to price: the variant and the facts promotions look at, and a quantity.
+
+    ``unit_price`` gives the price outright (a custom item) instead of resolving it from price
+    lists; ``prices_include_tax`` then says whether it is gross.
+
+    Examples:
+        >>> LineItem("1", "tee-m", "tee", 2, category_ids={"shirts"}).quantity
+        2
+    """
+
+    line_id: str
+    variant_id: str
+    product_id: str
+    quantity: int = attrs.field(validator=positive)
+    category_ids: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
+    collection_ids: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
+    unit_price: Money | None = attrs.field(default=None, converter=optional_whole_money)
+    prices_include_tax: bool = False
+    tax_code: str | None = None
+
+
+def _lines(lines: Iterable[LineItem]) -> tuple[LineItem, ...]:
+    result = tuple(lines)
+    seen = [line.line_id for line in result]
+    if len(set(seen)) != len(seen):
+        raise ValidationError("lines", seen, "lines with distinct line ids")
+    return result
+
+
+def _codes(codes: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(codes, str):
+        raise ValidationError("coupon_codes", codes, "a collection of codes, not one string")
+    return tuple(codes)
+
+
+@attrs.frozen
+class QuoteRequest:
+    """Everything a quote depends on besides the store's price lists and promotions.
+
+    ``at`` is the instant prices and promotions are taken at (pass ``clock.now()``);
+    ``shipping`` is the shipping amount before promotions, if any.
+    """
+
+    currency: str = attrs.field(converter=currency_code)
+    lines: tuple[LineItem, ...] = attrs.field(converter=_lines)
+    at: datetime = attrs.field(validator=aware)
+    customer: CustomerContext = attrs.field(factory=CustomerContext)
+    channel: str | None = None
+    region: str | None = None
+    coupon_codes: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    shipping: Money | None = attrs.field(default=None, converter=optional_whole_money)
+
+    def __attrs_post_init__(self) -> None:
+        for amount in [line.unit_price for line in self.lines] + [self.shipping]:
+            if amount is not None and amount.currency.code != self.currency:
+                raise ValidationError("amount", amount, f"an amount in {self.currency}")
+
+
+@attrs.frozen
+class Adjustment:
+    """One promotion's discount on one line (or on shipping), with the reason in words.
+
+    ``amount`` is what was taken off, as a positive amount.
+    """
+
+    promotion_id: str
+    promotion_name: str
+    amount: Money
+    reason: str
+    coupon_code: str | None = None
+
+
+@attrs.frozen
+class QuotedLine:
+    """A priced line: where the price came from, every adjustment, and net, tax and gross.
+
+    ``subtotal`` is unit price times quantity; ``amount`` is the subtotal less the discount, in
+    the terms of the price (gross when ``prices_include_tax``); ``total`` splits it into net and
+    tax by the quote's tax policy.
+    """
+
+    line_id: str
+    variant_id: str
+    quantity: int
+    unit_price: Money
+    price_source: str
+    """The id of the price list the price came from, ``"given"`` or ``"gift"``."""
+    price_kind: PriceListKind | None
+    original_unit_price: Money
+    """The compare-at price when a sale list priced the line, else the unit price."""
+    subtotal: Money
+    adjustments: tuple[Adjustment, ...]
+    discount: Money
+    total: TaxedMoney
+    prices_include_tax: bool
+    is_gift: bool = False
+
+    @property
+    def amount(self) -> Money:
+        """The subtotal less the discount."""
+        return self.subtotal - self.discount
+
+    def unit_amounts(self) -> list[Money]:
+        """Split `amount` over the units with `allocate`, e.g. to refund some of them.
+
+        Examples:
+            >>> from ecomcore.core import Money, TaxedMoney
+            >>> line = QuotedLine("1", "v", 3, Money("10.00", "EUR"), "retail", None,
+            ...     Money("10.00", "EUR"), Money("30.00", "EUR"), (), Money("10.00", "EUR"),
+            ...     TaxedMoney(Money("20.00", "EUR"), Money(0, "EUR")), False)
+            >>> line.unit_amounts()
+            [Money('6.67', 'EUR'), Money('6.67', 'EUR'), Money('6.66', 'EUR')]
+        """
+        return allocate(self.amount, [1] * self.quantity)
+
+
+@attrs.frozen
+class ShippingQuote:
+    """Shipping before and after promotions."""
+
+    amount: Money
+    adjustments: tuple[Adjustment, ...]
+    discount: Money
+    total: TaxedMoney
+
+
+@attrs.frozen
+class AppliedPromotion:
+    """A promotion that took something off, in all (lines, shipping and gifts together)."""
+
+    promotion_id: str
+    name: str
+    discount: Money
+    coupon_code: str | None = None
+    detail: str = ""
+
+
+@attrs.frozen
+class NearMiss:
+    """A promotion the cart almost qualifies for, and what it lacks.
+
+    Examples:
+        >>> NearMiss("ship", "Free shipping", Money("12.00", "EUR"), 0,
+        ...          "add 12.00 EUR for Free shipping").message
+        'add 12.00 EUR for Free shipping'
+    """
+
+    promotion_id: str
+    name: str
+    missing_amount: Money | None
+    missing_quantity: int
+    message: str
+
+
+@attrs.frozen
+class Quote:
+    """The priced cart: every line, shipping, totals, promotions, coupons and near misses.
+
+    ``subtotal`` is every line (gift lines at their value) before promotions; ``discount`` is
+    everything promotions took off (lines, gifts and shipping) and equals the sum of every
+    adjustment; so ``subtotal - discount + shipping`` is the amount charged.
+    """
+
+    currency: str
+    lines: tuple[QuotedLine, ...]
+    shipping: ShippingQuote | None
+    subtotal: Money
+    discount: Money
+    total: TaxedMoney
+    promotions: tuple[AppliedPromotion, ...]
+    applied_coupons: tuple[str, ...]
+    refused_coupons: tuple[CouponRefusal, ...]
+    near_misses: tuple[NearMiss, ...]
+
+    def line(self, line_id: str) -> QuotedLine:
+        """Return the quoted line with ``line_id`` (KeyError if absent)."""
+        for line in self.lines:
+            if line.line_id == line_id:
+                return line
+        raise KeyError(line_id)
