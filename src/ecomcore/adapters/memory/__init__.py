@@ -4,4 +4,6 @@ Each one keeps the concurrency contract of its port and passes its contract suit
 :mod:`ecomcore.testing`.
 """
 
-__all__: list[str] = []
+from ecomcore.adapters.memory._tax import InMemoryTaxRateProvider
+
+__all__: list[str] = ["InMemoryTaxRateProvider"]
