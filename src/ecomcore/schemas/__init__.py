@@ -3,4 +3,18 @@
 The domain never imports pydantic; only this package does. Every model publishes its JSON Schema.
 """
 
-__all__: list[str] = []
+from ecomcore.schemas._tax import (
+    JurisdictionModel,
+    TaxRateTableModel,
+    TaxRuleModel,
+    load_tax_rate_table,
+    tax_rate_table_json_schema,
+)
+
+__all__: list[str] = [
+    "JurisdictionModel",
+    "TaxRateTableModel",
+    "TaxRuleModel",
+    "load_tax_rate_table",
+    "tax_rate_table_json_schema",
+]
