@@ -14,9 +14,26 @@ PUBLIC = {
         "allocate", "as_money", "format_money", "from_minor_units", "get_currency", "minor_units",
         "quantize", "sum_money", "to_minor_units",
     },
-    "ecomcore.testing": {"FixedClock", "strategies"},
-    "ecomcore.adapters.memory": set(),
-    "ecomcore.schemas": set(),
+    "ecomcore.pricing": {
+        "EU_DISTANCE_SALES_THRESHOLD", "EU_MEMBER_STATES", "SHIPPING_LINE_ID", "Address",
+        "AmbiguousTaxRuleError", "Buyer", "EuCrossBorderSales", "Exemption",
+        "InvalidVatNumberError", "Jurisdiction", "NexusThreshold", "PriceBasis", "RoundedFigure",
+        "RoundingLevel", "RoundingPolicy", "Seller", "ShippingTaxPolicy", "StateSales",
+        "TableTaxCalculator", "TaxCalculator", "TaxCategory", "TaxComponent", "TaxDiscount",
+        "TaxLine", "TaxRate", "TaxRateProvider", "TaxRequest", "TaxResult", "TaxRule",
+        "TaxTableError", "TaxTotal", "TaxType", "Taxability", "TaxedLine", "VatAnswer",
+        "VatNumberCheck", "VatNumberValidator", "canada_tax_rules", "check_vat_number",
+        "eu_vat_rules", "has_economic_nexus", "normalize_vat_number", "resolve_rules",
+        "us_nexus_thresholds", "vat_prefix",
+    },
+    "ecomcore.testing": {
+        "FakeVatNumberValidator", "FixedClock", "TaxRateProviderContract", "strategies",
+    },
+    "ecomcore.adapters.memory": {"InMemoryTaxRateProvider"},
+    "ecomcore.schemas": {
+        "JurisdictionModel", "TaxRateTableModel", "TaxRuleModel", "load_tax_rate_table",
+        "tax_rate_table_json_schema",
+    },
 }  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Pricing: the tax engine (rates, rules of supply, rounding policy), for the quote to call per document.
+"""Pricing: the tax engine (rates, rules of supply, rounding policy), called once per document.
 
 The entry point is a `TaxCalculator`: ``calculate(TaxRequest) -> TaxResult``. The built-in
 `TableTaxCalculator` reads dated `TaxRule`s from a `TaxRateProvider`; EU VAT and Canadian rates
@@ -19,7 +19,6 @@ from ecomcore.pricing._tax_eu import (
     EuCrossBorderSales,
     VatAnswer,
     VatNumberCheck,
-    check_vat_number,
     normalize_vat_number,
     vat_prefix,
 )
@@ -52,6 +51,7 @@ from ecomcore.pricing._tax_us import (
     has_economic_nexus,
     us_nexus_thresholds,
 )
+from ecomcore.pricing._tax_vat import check_vat_number
 
 __all__ = [
     "EU_DISTANCE_SALES_THRESHOLD",

@@ -1,4 +1,4 @@
-"""The arithmetic of tax: exact figures in Decimal, rounded where the policy says, split by allocate.
+"""The arithmetic of tax: exact figures in Decimal, rounded where the policy says.
 
 Every line becomes one or more *pieces* (shipping taxed at the weighted rate of the goods becomes
 one piece per rate). A piece has an *anchor*, the figure that stays as entered: the gross of a
@@ -157,7 +157,7 @@ def tax_pieces(
     jurisdiction: Jurisdiction,
     notes: Sequence[str],
 ) -> TaxResult:
-    """Compute every piece under ``policy`` and assemble the lines, the per-rate totals and the total."""
+    """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total."""
     rounder = _Rounder(currency, policy.rounding)
     if policy.level is RoundingLevel.PER_DOCUMENT:
         all_taxes = _taxes_per_document(pieces, policy, rounder)

@@ -23,9 +23,17 @@ def _date(text: str) -> date | None:
 
 
 def _overlaps(first: TaxRule, second: TaxRule) -> bool:
-    return (first.valid_to is None or second.valid_from is None or second.valid_from <= first.valid_to) and (
+    first_ends_after = (
+        first.valid_to is None or second.valid_from is None or second.valid_from <= first.valid_to
+    )
+    second_ends_after = (
         second.valid_to is None or first.valid_from is None or first.valid_from <= second.valid_to
     )
+    return first_ends_after and second_ends_after
+
+
+def _fits(chain: list[TaxRule], rule: TaxRule) -> bool:
+    return not any(_overlaps(held, rule) for held in chain)
 
 
 @functools.cache
@@ -61,7 +69,7 @@ def eu_vat_rules() -> tuple[TaxRule, ...]:
         if kind == "reduced":
             chains = slots.setdefault((country, kind), [])
             index = next(
-                (i for i, chain in enumerate(chains) if not any(_overlaps(r, draft) for r in chain)),
+                (i for i, chain in enumerate(chains) if _fits(chain, draft)),
                 len(chains),
             )
             if index == len(chains):

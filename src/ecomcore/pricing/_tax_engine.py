@@ -1,4 +1,4 @@
-"""The built-in tax calculator: where the document is taxed, then the tax of every line from tables."""
+"""The built-in tax calculator: where a document is taxed, then each line's tax from rate tables."""
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -90,8 +90,9 @@ class TableTaxCalculator:
         ...     eu_vat_rules)
         >>> calculator = TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules()))
         >>> result = calculator.calculate(TaxRequest(
-        ...     lines=[TaxLine(line_id="book", unit_price=Money("10.00", "EUR"), category="reduced"),
-        ...            TaxLine(line_id="pen", unit_price=Money("2.50", "EUR"), quantity=2)],
+        ...     lines=[
+        ...         TaxLine(line_id="book", unit_price=Money("10.00", "EUR"), category="reduced"),
+        ...         TaxLine(line_id="pen", unit_price=Money("2.50", "EUR"), quantity=2)],
         ...     seller=Seller(address=Address("DE")), buyer=Buyer(address=Address("DE")),
         ...     tax_point=date(2026, 3, 1)))
         >>> [str(total) for total in result.totals]
@@ -139,9 +140,7 @@ class TableTaxCalculator:
             key = (category, product_code)
             charges = cache.get(key)
             if charges is None:
-                charges = cache[key] = self._charges(
-                    request, place, rules, category, product_code
-                )
+                charges = cache[key] = self._charges(request, place, rules, category, product_code)
             return charges
 
         pieces = _pieces(request, charges_of)
@@ -219,16 +218,20 @@ def _entered(
     rounding: Rounding,
     currency: object,
 ) -> tuple[bool, Decimal]:
-    """A line's amount as entered: gross or net; a kept net is recomputed from the entered rate."""
+    """Return a line's amount as entered (gross or net); a kept net comes from the entered rate."""
     entered = line.entered_rate
     ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
-    if line.includes_tax and entered is not None and basis is PriceBasis.KEEP_NET:
-        if entered.fraction != ratio:
-            unit_net = quantize(
-                Money(line.unit_price.amount / (1 + entered.fraction), currency),  # type: ignore[arg-type]
-                rounding,
-            ).amount
-            return False, unit_net * line.quantity
+    if (
+        line.includes_tax
+        and entered is not None
+        and basis is PriceBasis.KEEP_NET
+        and entered.fraction != ratio
+    ):
+        unit_net = quantize(
+            Money(line.unit_price.amount / (1 + entered.fraction), currency),  # type: ignore[arg-type]
+            rounding,
+        ).amount
+        return False, unit_net * line.quantity
     return line.includes_tax, line.amount.amount
 
 

@@ -1,6 +1,7 @@
 """Tax model: categories, rates, places, jurisdictions and the dated rate rules."""
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import ClassVar
@@ -178,8 +179,8 @@ def _prefixes(value: object) -> tuple[str, ...]:
     return tuple(item.replace(" ", "").upper() for item in value)  # type: ignore[attr-defined]
 
 
-def _ranges(value: object) -> tuple[tuple[str, str], ...]:
-    ranges = tuple(value)  # type: ignore[call-overload]
+def _ranges(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    ranges = tuple(value)
     for item in ranges:
         if (
             not isinstance(item, tuple)
@@ -188,12 +189,12 @@ def _ranges(value: object) -> tuple[tuple[str, str], ...]:
             or item[0] > item[1]
         ):
             raise ValidationError("postal_ranges", value, "(first, last) postal code pairs")
-    return ranges  # type: ignore[no-any-return]
+    return ranges
 
 
 @attrs.frozen
 class Jurisdiction:
-    """A place that levies tax: a country, optionally a subdivision and postal-code prefixes or ranges.
+    """A place that levies tax: a country, optionally a subdivision and postal prefixes or ranges.
 
     `specificity` orders them: a postal area (2) over a subdivision (1) over its country (0).
     Postal ranges compare codes as text of equal length, inclusive at both ends.
@@ -252,7 +253,7 @@ def _optional_product_code(value: object) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class TaxRule:
-    """One dated rate: in this jurisdiction, for this category (or product code), this levy is this rate.
+    """One dated rate: in this jurisdiction, for this category or product, this levy is this rate.
 
     - ``levy`` names the tax slot the rule fills (``vat``, ``federal``, ``provincial``, ``state``).
       A line pays one rate per levy, so GST and PST are two levies on one line, while Ontario's HST

@@ -1,7 +1,7 @@
 """What the tax engine is asked: a document's lines, discounts, shipping, parties and tax point."""
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -14,7 +14,6 @@ from ecomcore.pricing._tax_model import Address, Jurisdiction, TaxCategory, TaxR
 from ecomcore.pricing._tax_rounding import RoundingPolicy
 from ecomcore.pricing._tax_us import StateSales
 
-
 _UNIT = {digits: Decimal(1).scaleb(-digits) for digits in range(5)}
 
 
@@ -23,6 +22,24 @@ def _whole_non_negative(field: str, money: Money) -> None:
         _UNIT[minor_units(money.currency)]
     ):
         raise ValidationError(field, money, "0 or more, in whole minor units of its currency")
+
+
+def _lines(value: "Iterable[TaxLine]") -> "tuple[TaxLine, ...]":
+    return tuple(value)
+
+
+def _discounts(value: "Iterable[TaxDiscount]") -> "tuple[TaxDiscount, ...]":
+    return tuple(value)
+
+
+def _exemptions(value: "Iterable[Exemption]") -> "tuple[Exemption, ...]":
+    return tuple(value)
+
+
+def _levies(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValidationError("levies", value, "a sequence of levy names, such as ('provincial',)")
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +129,7 @@ class Exemption:
 
     jurisdiction: Jurisdiction
     certificate_id: str
-    levies: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    levies: tuple[str, ...] = attrs.field(default=(), converter=_levies)
     valid_from: date | None = None
     valid_to: date | None = None
 
@@ -142,8 +159,8 @@ class Seller:
     """The seller's place and the sales facts that decide where it must collect tax.
 
     - ``eu_cross_border_sales``: EU-wide distance sales so far, for the 10,000 EUR threshold.
-    - ``us_sales``: sales per US state (two-letter code) for economic nexus; ``us_physical_presence``
-      the states where the seller has nexus anyway.
+    - ``us_sales``: sales per US state (two-letter code) for economic nexus;
+      ``us_physical_presence`` the states where the seller has nexus anyway.
 
     Examples:
         >>> Seller(address=Address("DE")).address.country
@@ -167,7 +184,7 @@ class Buyer:
 
     address: Address
     vat_check: VatNumberCheck | None = None
-    exemptions: tuple[Exemption, ...] = attrs.field(default=(), converter=tuple)
+    exemptions: tuple[Exemption, ...] = attrs.field(default=(), converter=_exemptions)
 
     @property
     def is_business(self) -> bool:
@@ -192,11 +209,11 @@ class TaxRequest:
         ('EUR', 'per_line')
     """
 
-    lines: tuple[TaxLine, ...] = attrs.field(converter=tuple)
+    lines: tuple[TaxLine, ...] = attrs.field(converter=_lines)
     seller: Seller
     buyer: Buyer
     tax_point: date
-    discounts: tuple[TaxDiscount, ...] = attrs.field(default=(), converter=tuple)
+    discounts: tuple[TaxDiscount, ...] = attrs.field(default=(), converter=_discounts)
     shipping: Money | None = None
     shipping_includes_tax: bool = False
     shipping_policy: ShippingTaxPolicy = ShippingTaxPolicy.OWN_CATEGORY
@@ -216,8 +233,8 @@ class TaxRequest:
         amounts += [discount.amount for discount in self.discounts]
         if self.shipping is not None:
             object.__setattr__(self, "shipping", as_money(self.shipping))
-            _whole_non_negative("shipping", self.shipping)  # type: ignore[arg-type]
-            amounts.append(self.shipping)  # type: ignore[arg-type]
+            _whole_non_negative("shipping", self.shipping)
+            amounts.append(self.shipping)
         for amount in amounts:
             if amount.currency != currency:
                 raise ValidationError(

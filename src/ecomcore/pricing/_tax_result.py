@@ -56,7 +56,7 @@ class TaxedLine:
 
 @attrs.frozen(kw_only=True)
 class TaxTotal:
-    """The document's total for one rate: the taxable amount and the tax, as an invoice shows them."""
+    """The document's total for one rate: taxable amount and tax, as an invoice shows them."""
 
     name: str
     tax_type: TaxType

@@ -11,7 +11,7 @@ class RoundingLevel(enum.Enum):
     """Where tax is rounded to the currency's minor unit."""
 
     PER_UNIT = "per_unit"
-    """Each unit's tax is rounded, then multiplied by the quantity (shelf-price and till systems)."""
+    """Each unit's tax is rounded, then multiplied by the quantity (tills, shelf prices)."""
     PER_LINE = "per_line"
     """Each line's tax is rounded (most EU invoices, most web shops)."""
     PER_DOCUMENT = "per_document"
@@ -46,8 +46,9 @@ class RoundingPolicy:
     entered; the rounded figure of an inclusive price is the tax (``TAX``) or the net (``NET``).
 
     Examples:
-        >>> RoundingPolicy()
-        RoundingPolicy(level=<RoundingLevel.PER_LINE: 'per_line'>, rounding=<Rounding.HALF_UP: ...>, inclusive=<RoundedFigure.TAX: 'tax'>)
+        >>> policy = RoundingPolicy()
+        >>> policy.level.value, policy.rounding.name, policy.inclusive.value
+        ('per_line', 'HALF_UP', 'tax')
         >>> RoundingPolicy.per_document(Rounding.HALF_EVEN).level.value
         'per_document'
         >>> RoundingPolicy(rounding=Rounding.UP)

@@ -112,7 +112,7 @@ class LevyCharge:
     def untaxed(
         cls, taxability: Taxability, jurisdiction: Jurisdiction, tax_type: TaxType, note: str = ""
     ) -> "LevyCharge":
-        """A 0% charge that only carries the reason (reverse charge, exempt, not collecting)."""
+        """Return a 0% charge that only carries the reason (reverse charge, exempt...)."""
         name = tax_type.name.replace("_", " ")
         return cls(name, tax_type, "", jurisdiction, ZERO_RATE, taxability, False, note, Decimal(0))
 
@@ -121,9 +121,7 @@ def charges_for(
     rules: Sequence[TaxRule], exemptions: Sequence[Exemption], tax_point: date
 ) -> tuple[LevyCharge, ...]:
     """Turn the resolved rules into charges, applying the buyer's exemptions per jurisdiction."""
-    simple = sum(
-        (rule.rate.fraction for rule in rules if not rule.compound), start=Decimal(0)
-    )
+    simple = sum((rule.rate.fraction for rule in rules if not rule.compound), start=Decimal(0))
     charges = []
     for rule in rules:
         exemption = next(

@@ -105,7 +105,7 @@ def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRul
         ...     "tax_type": "vat", "percent": "-1"}]})
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.TaxTableError: rules[0].percent must be a valid tax rate table entry (rules[0].percent: Input should be greater than or equal to 0), ...
+        ecomcore.pricing._tax_errors.TaxTableError: rules[0].percent must be ... equal to 0)...
     """
     try:
         if isinstance(source, str | bytes):
@@ -114,7 +114,8 @@ def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRul
             table = TaxRateTableModel.model_validate(source)
     except PydanticValidationError as error:
         problems = [(_path(tuple(item["loc"])), item["msg"]) for item in error.errors()]
-        raise TaxTableError(problems, value=source if isinstance(source, Mapping) else None) from None
+        value = source if isinstance(source, Mapping) else None
+        raise TaxTableError(problems, value=value) from None
     rules = []
     problems = []
     for index, model in enumerate(table.rules):

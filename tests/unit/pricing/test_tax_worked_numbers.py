@@ -229,9 +229,7 @@ def test_exempt_customer_pays_no_provincial_tax_with_its_certificate() -> None:
     exemption = Exemption(
         jurisdiction=Jurisdiction("CA", "BC"), certificate_id="PST-123", levies=("provincial",)
     )
-    result = tax(
-        [line("a", "100.00", "CAD")], "CA", Address("CA", "BC"), exemptions=(exemption,)
-    )
+    result = tax([line("a", "100.00", "CAD")], "CA", Address("CA", "BC"), exemptions=(exemption,))
     gst, pst = result.line("a").components
     assert (str(gst.tax.amount), str(pst.tax.amount)) == ("5.00", "0.00")
     assert pst.taxability is Taxability.CUSTOMER_EXEMPT
@@ -248,7 +246,8 @@ def test_exempt_category_needs_no_rule() -> None:
 def test_gst_plus_pst_are_two_taxes_on_one_line() -> None:
     """100.00 in British Columbia: GST 5% 5.00 + PST 7% 7.00 = 112.00."""
     result = tax([line("a", "100.00", "CAD")], "CA", Address("CA", "BC"))
-    assert [(t.name, str(t.tax.amount)) for t in result.totals] == [("GST", "5.00"), ("PST", "7.00")]
+    breakdown = [(t.name, str(t.tax.amount)) for t in result.totals]
+    assert breakdown == [("GST", "5.00"), ("PST", "7.00")]
     assert amounts(result) == ("100.00", "12.00", "112.00")
 
 
@@ -306,7 +305,8 @@ def test_shipping_taxed_at_the_weighted_rate_of_the_goods() -> None:
         shipping_policy=ShippingTaxPolicy.WEIGHTED,
     )
     shipping = result.line("shipping")
-    assert [(str(c.rate), str(c.taxable.amount), str(c.tax.amount)) for c in shipping.components] == [
+    parts = [(str(c.rate), str(c.taxable.amount), str(c.tax.amount)) for c in shipping.components]
+    assert parts == [
         ("19%", "6.67", "1.27"),
         ("7%", "3.33", "0.23"),
     ]
@@ -329,16 +329,22 @@ def test_zero_decimal_currency() -> None:
                                                     (Rounding.HALF_EVEN, "1.234")])  # fmt: skip
 def test_three_decimal_currency(rounding: Rounding, expected: str) -> None:
     """BHD: 12.345 at 10% is 1.2345 exactly; half up 1.235, half even 1.234."""
-    result = tax([line("a", "12.345", "BHD")], "BH", "BH", rounding=RoundingPolicy(rounding=rounding))
+    policy = RoundingPolicy(rounding=rounding)
+    result = tax([line("a", "12.345", "BHD")], "BH", "BH", rounding=policy)
     assert str(result.total.tax.amount) == expected
 
 
-@pytest.mark.parametrize(("basis", "expected"), [(PriceBasis.KEEP_GROSS, ("9.92", "1.98", "11.90")),
-                                                 (PriceBasis.KEEP_NET, ("10.00", "2.00", "12.00"))])  # fmt: skip
+@pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        (PriceBasis.KEEP_GROSS, ("9.92", "1.98", "11.90")),
+        (PriceBasis.KEEP_NET, ("10.00", "2.00", "12.00")),
+    ],
+)
 def test_gross_price_entered_under_another_rate(
     basis: PriceBasis, expected: tuple[str, str, str]
 ) -> None:
-    """11.90 entered at DE 19%, due at FR 20%: keep the gross (net 9.92) or the net (gross 12.00)."""
+    """11.90 entered at DE 19%, due at FR 20%: keep the gross (net 9.92) or net (gross 12.00)."""
     sales = EuCrossBorderSales(current_year=Money("20000", "EUR"))
     entered = line("a", "11.90", includes_tax=True, entered_rate=TaxRate.percent("19"))
     result = tax([entered], "DE", "FR", sales=sales, price_basis=basis)
