@@ -7,32 +7,41 @@ tax-inclusive price, the net otherwise. The exact net of an inclusive piece is
 the `RoundingPolicy`; what one rounding leaves over is split by `ecomcore.core.allocate`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
 from moneyed import Currency
 
-from ecomcore.core import Money, Rounding, TaxedMoney, allocate, quantize, sum_money
+from ecomcore.core import Money, Rounding, TaxedMoney, allocate, minor_units, quantize
+from ecomcore.core._money import _exact  # the kernel's trusted Money constructor, for hot paths
 from ecomcore.pricing._tax_model import Jurisdiction
 from ecomcore.pricing._tax_result import TaxComponent, TaxedLine, TaxResult, TaxTotal
 from ecomcore.pricing._tax_rounding import RoundedFigure, RoundingLevel, RoundingPolicy
 from ecomcore.pricing._tax_rules import LevyCharge
 
 
-@attrs.define
 class Piece:
     """A line (or a part of one) to tax: its anchor, quantity, whether it is gross, its charges."""
 
-    line_id: str
-    anchor: Decimal
-    quantity: int
-    inclusive: bool
-    charges: tuple[LevyCharge, ...]
-    ratio: Decimal = attrs.field(init=False)
+    __slots__ = ("anchor", "charges", "compound", "inclusive", "line_id", "quantity", "ratio")
 
-    def __attrs_post_init__(self) -> None:
-        self.ratio = sum((charge.ratio for charge in self.charges), start=Decimal(0))
+    def __init__(  # noqa: PLR0917 (an internal record, built in one place)
+        self,
+        line_id: str,
+        anchor: Decimal,
+        quantity: int,
+        inclusive: bool,
+        charges: tuple[LevyCharge, ...],
+        ratio: Decimal | None = None,
+    ) -> None:
+        self.line_id = line_id
+        self.anchor = anchor
+        self.quantity = quantity
+        self.inclusive = inclusive
+        self.charges = charges
+        self.ratio = total_ratio(charges) if ratio is None else ratio
+        self.compound = any(charge.compound for charge in charges)
 
     @property
     def exact_net(self) -> Decimal:
@@ -40,23 +49,40 @@ class Piece:
         return self.anchor / (1 + self.ratio) if self.inclusive else self.anchor
 
 
-class _Rounder:
-    """Rounds Decimals of one currency through `quantize`, and splits through `allocate`."""
+def total_ratio(charges: Sequence[LevyCharge]) -> Decimal:
+    """Return the line's whole tax as a fraction of its net."""
+    return sum((charge.ratio for charge in charges), start=Decimal(0))
+
+
+class Rounder:
+    """Rounds Decimals of one currency with a `Rounding` mode, and splits through `allocate`.
+
+    The hot path of the engine: `round` is exactly ``quantize(Money(amount, currency),
+    rounding).amount`` (a property test holds them equal) computed on the Decimal, and `money`
+    builds Money through the kernel's trusted constructor, as `ecomcore.core` arithmetic does,
+    instead of re-validating a currency already checked once per document.
+    """
 
     def __init__(self, currency: Currency, rounding: Rounding) -> None:
         self.currency = currency
         self.rounding = rounding
+        self._mode = rounding.value
+        self._exponent = Decimal(1).scaleb(-minor_units(currency))
+        quantize(Money(0, currency), rounding)  # the currency and the mode are valid
+
+    def money(self, amount: Decimal) -> Money:
+        return _exact(amount, self.currency)
 
     def round(self, amount: Decimal) -> Decimal:
-        return quantize(Money(amount, self.currency), self.rounding).amount
+        return amount.quantize(self._exponent, rounding=self._mode)
 
     def split(self, total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
         if len(weights) == 1:
             return [total]
-        return [part.amount for part in allocate(Money(total, self.currency), list(weights))]
+        return [part.amount for part in allocate(self.money(total), list(weights))]
 
 
-def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: _Rounder) -> list[Decimal]:
+def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: Rounder) -> list[Decimal]:
     """Round one piece per line, or per unit times the quantity."""
     quantity = piece.quantity if policy.level is RoundingLevel.PER_UNIT else 1
     figure = piece.anchor / quantity if quantity > 1 else piece.anchor
@@ -68,7 +94,7 @@ def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: _Rounder) -> 
 
 
 def _taxes_per_document(
-    pieces: Sequence[Piece], policy: RoundingPolicy, rounder: _Rounder
+    pieces: Sequence[Piece], policy: RoundingPolicy, rounder: Rounder
 ) -> list[list[Decimal]]:
     """Round once per rate (per combination of rates for inclusive nets), then allocate back."""
     taxes: list[list[Decimal]] = [[Decimal(0)] * len(piece.charges) for piece in pieces]
@@ -97,13 +123,16 @@ def _taxes_per_document(
 
 
 def _components(
-    piece: Piece, taxes: Sequence[Decimal], currency: Currency
+    piece: Piece, taxes: Sequence[Decimal], money: "_MoneyOf"
 ) -> tuple[Decimal, list[TaxComponent]]:
     net = piece.anchor - sum(taxes, start=Decimal(0)) if piece.inclusive else piece.anchor
-    simple_tax = sum(
-        (tax for tax, charge in zip(taxes, piece.charges, strict=True) if not charge.compound),
-        start=Decimal(0),
-    )
+    simple_tax = Decimal(0)
+    if piece.compound:
+        simple_tax = sum(
+            (tax for tax, charge in zip(taxes, piece.charges, strict=True) if not charge.compound),
+            start=Decimal(0),
+        )
+    net_money = money(net)
     components = [
         TaxComponent(
             name=charge.name,
@@ -111,8 +140,8 @@ def _components(
             levy=charge.levy,
             jurisdiction=charge.jurisdiction,
             rate=charge.rate,
-            taxable=Money(net + simple_tax if charge.compound else net, currency),
-            tax=Money(tax, currency),
+            taxable=money(net + simple_tax) if charge.compound else net_money,
+            tax=money(tax),
             taxability=charge.taxability,
             compound=charge.compound,
             note=charge.note,
@@ -120,6 +149,9 @@ def _components(
         for charge, tax in zip(piece.charges, taxes, strict=True)
     ]
     return net, components
+
+
+_MoneyOf = Callable[[Decimal], Money]
 
 
 def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
@@ -158,28 +190,38 @@ def tax_pieces(
     notes: Sequence[str],
 ) -> TaxResult:
     """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total."""
-    rounder = _Rounder(currency, policy.rounding)
+    rounder = Rounder(currency, policy.rounding)
     if policy.level is RoundingLevel.PER_DOCUMENT:
         all_taxes = _taxes_per_document(pieces, policy, rounder)
     else:
         all_taxes = [_taxes_of_piece(piece, policy, rounder) for piece in pieces]
+    money = rounder.money
     nets: dict[str, Decimal] = {}
     line_components: dict[str, list[TaxComponent]] = {}
+    pieces_per_line: dict[str, int] = {}
     for piece, taxes in zip(pieces, all_taxes, strict=True):
-        net, components = _components(piece, taxes, currency)
-        nets[piece.line_id] = nets.get(piece.line_id, Decimal(0)) + net
-        line_components.setdefault(piece.line_id, []).extend(components)
+        net, components = _components(piece, taxes, money)
+        line_id = piece.line_id
+        if line_id in nets:
+            nets[line_id] += net
+            line_components[line_id].extend(components)
+            pieces_per_line[line_id] += 1
+        else:
+            nets[line_id] = net
+            line_components[line_id] = components
+            pieces_per_line[line_id] = 1
     lines = []
+    net_total = tax_total = Decimal(0)
     for line_id, components in line_components.items():
-        merged = _merge(components) if len(components) > 1 else tuple(components)
+        merged = _merge(components) if pieces_per_line[line_id] > 1 else tuple(components)
         tax = sum((component.tax.amount for component in merged), start=Decimal(0))
-        amount = TaxedMoney(net=Money(nets[line_id], currency), tax=Money(tax, currency))
+        net = nets[line_id]
+        net_total += net
+        tax_total += tax
+        amount = _taxed(money(net), merged[0].tax if len(merged) == 1 else money(tax))
         lines.append(TaxedLine(line_id=line_id, amount=amount, components=merged))
-    totals = _totals(lines, currency)
-    total = TaxedMoney(
-        net=sum_money((line.amount.net for line in lines), currency=currency),
-        tax=sum_money((line.amount.tax for line in lines), currency=currency),
-    )
+    totals = _totals(lines, money)
+    total = _taxed(money(net_total), money(tax_total))
     return TaxResult(
         lines=tuple(lines),
         totals=totals,
@@ -189,14 +231,32 @@ def tax_pieces(
     )
 
 
-def _totals(lines: Sequence[TaxedLine], currency: Currency) -> tuple[TaxTotal, ...]:
+def _taxed(net: Money, tax: Money) -> TaxedMoney:
+    """Build a TaxedMoney from two Money of the document's currency, already checked."""
+    taxed: TaxedMoney = object.__new__(TaxedMoney)
+    object.__setattr__(taxed, "net", net)
+    object.__setattr__(taxed, "tax", tax)
+    return taxed
+
+
+def _totals(lines: Sequence[TaxedLine], money: _MoneyOf) -> tuple[TaxTotal, ...]:
     """Sum the components per rate, in order of first appearance."""
     sums: dict[tuple[object, ...], tuple[TaxComponent, Decimal, Decimal]] = {}
     for line in lines:
         for component in line.components:
-            key = _total_key(component)[:-2]
-            first, taxable, tax = sums.get(key, (component, Decimal(0), Decimal(0)))
-            sums[key] = (first, taxable + component.taxable.amount, tax + component.tax.amount)
+            key = (
+                component.name,
+                component.tax_type,
+                component.jurisdiction,
+                component.rate,
+                component.taxability,
+            )
+            held = sums.get(key)
+            if held is None:
+                sums[key] = (component, component.taxable.amount, component.tax.amount)
+            else:
+                first, taxable, tax = held
+                sums[key] = (first, taxable + component.taxable.amount, tax + component.tax.amount)
     return tuple(
         TaxTotal(
             name=first.name,
@@ -204,8 +264,8 @@ def _totals(lines: Sequence[TaxedLine], currency: Currency) -> tuple[TaxTotal, .
             jurisdiction=first.jurisdiction,
             rate=first.rate,
             taxability=first.taxability,
-            taxable=Money(taxable, currency),
-            tax=Money(tax, currency),
+            taxable=money(taxable),
+            tax=money(tax),
         )
         for first, taxable, tax in sums.values()
     )

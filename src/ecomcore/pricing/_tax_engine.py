@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import attrs
 
-from ecomcore.core import Money, Rounding, ValidationError, allocate, quantize
-from ecomcore.pricing._tax_compute import Piece, tax_pieces
+from ecomcore.core import ValidationError, allocate, minor_units
+from ecomcore.pricing._tax_compute import Piece, Rounder, tax_pieces, total_ratio
 from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
 from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
 from ecomcore.pricing._tax_ports import TaxRateProvider
@@ -180,9 +180,14 @@ def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
     """Turn lines, discounts and shipping into pieces with their anchors."""
     currency = request.currency
     rounding = request.rounding.rounding
+    rounder = Rounder(currency, rounding)
     document_discounts = [d for d in request.discounts if d.line_id is None]
     shares: list[list[tuple[Decimal, bool]]] = [[] for _ in request.lines]
-    weights = [line.amount.amount for line in request.lines]
+    # Integer weights (minor units) split several times faster than Decimal ones.
+    digits = minor_units(currency)
+    weights = [
+        int((line.unit_price.amount * line.quantity).scaleb(digits)) for line in request.lines
+    ]
     for discount in document_discounts:
         for index, part in enumerate(allocate(discount.amount, weights)):
             shares[index].append((part.amount, discount.includes_tax))
@@ -191,21 +196,25 @@ def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
         if discount.line_id is not None:
             shares[ids[discount.line_id]].append((discount.amount.amount, discount.includes_tax))
     pieces = []
+    ratios: dict[tuple[LevyCharge, ...], Decimal] = {}
     for line, discounts in zip(request.lines, shares, strict=True):
         charges = charges_of(line.category, line.product_code)
-        inclusive, anchor = _entered(line, request.price_basis, charges, rounding, currency)
-        ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
-        for amount, includes_tax in discounts:
-            if includes_tax == inclusive:
-                anchor -= amount
-            else:
-                anchor -= amount * (1 + ratio) if inclusive else amount / (1 + ratio)
-        anchor = quantize(Money(anchor, currency), rounding).amount
-        if anchor < 0:
-            raise ValidationError(
-                "discounts", line.line_id, "no more in total than the amount of the line"
-            )
-        pieces.append(Piece(line.line_id, anchor, line.quantity, inclusive, charges))
+        ratio = ratios.get(charges)
+        if ratio is None:
+            ratio = ratios[charges] = total_ratio(charges)
+        inclusive, anchor = _entered(line, request.price_basis, ratio, rounder)
+        if discounts:
+            for amount, includes_tax in discounts:
+                if includes_tax == inclusive:
+                    anchor -= amount
+                else:
+                    anchor -= amount * (1 + ratio) if inclusive else amount / (1 + ratio)
+            anchor = rounder.round(anchor)
+            if anchor < 0:
+                raise ValidationError(
+                    "discounts", line.line_id, "no more in total than the amount of the line"
+                )
+        pieces.append(Piece(line.line_id, anchor, line.quantity, inclusive, charges, ratio))
     if request.shipping is not None:
         pieces += _shipping_pieces(request, pieces, charges_of)
     return pieces
@@ -214,25 +223,20 @@ def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
 def _entered(
     line: TaxLine,
     basis: PriceBasis,
-    charges: tuple[LevyCharge, ...],
-    rounding: Rounding,
-    currency: object,
+    ratio: Decimal,
+    rounder: Rounder,
 ) -> tuple[bool, Decimal]:
     """Return a line's amount as entered (gross or net); a kept net comes from the entered rate."""
     entered = line.entered_rate
-    ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
     if (
         line.includes_tax
         and entered is not None
         and basis is PriceBasis.KEEP_NET
         and entered.fraction != ratio
     ):
-        unit_net = quantize(
-            Money(line.unit_price.amount / (1 + entered.fraction), currency),  # type: ignore[arg-type]
-            rounding,
-        ).amount
+        unit_net = rounder.round(line.unit_price.amount / (1 + entered.fraction))
         return False, unit_net * line.quantity
-    return line.includes_tax, line.amount.amount
+    return line.includes_tax, line.unit_price.amount * line.quantity
 
 
 def _shipping_pieces(
@@ -245,9 +249,9 @@ def _shipping_pieces(
         charges = charges_of(request.shipping_category, None)
         return [Piece(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charges)]
     parts: dict[tuple[LevyCharge, ...], Decimal] = {}
-    for piece, part in zip(
-        goods, allocate(shipping, [piece.exact_net for piece in goods]), strict=True
-    ):
+    digits = minor_units(shipping.currency)
+    weights = [int(piece.exact_net.scaleb(digits)) for piece in goods]
+    for piece, part in zip(goods, allocate(shipping, weights), strict=True):
         parts[piece.charges] = parts.get(piece.charges, Decimal(0)) + part.amount
     return [
         Piece(SHIPPING_LINE_ID, amount, 1, inclusive, charges) for charges, amount in parts.items()

@@ -40,7 +40,7 @@ def _category_code(value: object) -> str:
     return value.strip().lower()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class TaxCategory:
     """What kind of goods or service a line is, for tax: a code such as ``reduced`` or ``shipping``.
 
@@ -84,7 +84,7 @@ def as_category(value: "TaxCategory | str") -> TaxCategory:
 _HUNDRED = Decimal(100)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class TaxRate:
     """A tax rate as an exact fraction (0.19 for 19%); never a float.
 
@@ -192,7 +192,7 @@ def _ranges(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return ranges
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Jurisdiction:
     """A place that levies tax: a country, optionally a subdivision and postal prefixes or ranges.
 

@@ -90,7 +90,7 @@ def _rank(rule: TaxRule) -> tuple[int, int]:
     return (rule.goods_specificity, rule.jurisdiction.specificity)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class LevyCharge:
     """One tax a line is charged, ready to compute: the rule's facts and the ratio to the net.
 
