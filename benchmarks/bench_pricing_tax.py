@@ -1,4 +1,4 @@
-"""Tax engine benchmark: a 100-line mixed-rate cart, against summing its line totals with py-moneyed."""
+"""Tax engine benchmark: a 100-line mixed-rate cart, against summing line totals in py-moneyed."""
 
 from datetime import date
 from decimal import Decimal

@@ -149,3 +149,18 @@ def test_line_rounding_is_within_half_a_minor_unit_of_the_exact_tax(request: Tax
             continue
         for component, ratio in zip(taxed.components, ratios, strict=True):
             assert abs(component.tax.amount - exact_net * ratio) <= half
+
+
+@settings(max_examples=200)
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=8, allow_nan=False),
+    st.sampled_from(CURRENCIES),
+    st.sampled_from([Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN]),
+)
+def test_engine_rounding_is_quantize(amount: Decimal, currency: str, rounding: Rounding) -> None:
+    """The engine's hot-path rounding gives exactly what quantize gives."""
+    from ecomcore.core import quantize  # noqa: PLC0415
+    from ecomcore.pricing._tax_compute import Rounder  # noqa: PLC0415
+
+    rounded = Rounder(Money(0, currency).currency, rounding).round(amount)
+    assert rounded == quantize(Money(amount, currency), rounding).amount

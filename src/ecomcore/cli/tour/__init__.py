@@ -8,9 +8,12 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import money
+from ecomcore.cli.tour import money, tax
 
-SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (("Money", money.show),)
+SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("Money", money.show),
+    ("Tax", tax.show),
+)
 """The tour in order: (title, function returning the section's text)."""
 
 
