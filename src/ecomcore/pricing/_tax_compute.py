@@ -244,13 +244,7 @@ def _totals(lines: Sequence[TaxedLine], money: _MoneyOf) -> tuple[TaxTotal, ...]
     sums: dict[tuple[object, ...], tuple[TaxComponent, Decimal, Decimal]] = {}
     for line in lines:
         for component in line.components:
-            key = (
-                component.name,
-                component.tax_type,
-                component.jurisdiction,
-                component.rate,
-                component.taxability,
-            )
+            key = _total_key(component)[:5]  # per rate, whatever the note or compounding
             held = sums.get(key)
             if held is None:
                 sums[key] = (component, component.taxable.amount, component.tax.amount)
