@@ -73,3 +73,11 @@ def test_the_tour_shows_stacked_promotions_a_refused_coupon_and_a_near_miss() ->
     assert "3 x sock  €7.99 from retail: €23.97 - €3.97 = €20.00" in out
     assert "WELCOME15: coupon WELCOME15 cannot be combined with Shoe week" in out
     assert "add 31.03 EUR for Free shipping" in out
+
+
+def test_the_tour_shows_a_cross_border_document_with_its_tax_breakdown() -> None:
+    """The tax section shows destination VAT per rate, a reverse charge, and GST plus QST."""
+    out = tour_output()
+    assert "per rate: VAT 20% FR (standard)" in out
+    assert "VAT 0% (reverse_charge)" in out
+    assert "per rate: QST 9.975% CA-QC (standard): 29.93 on 300.00 CAD" in out

@@ -26,6 +26,13 @@ from ecomcore.schemas._fraud import (
     load_fraud_rule_set,
     load_fraud_thresholds,
 )
+from ecomcore.schemas._tax import (
+    JurisdictionModel,
+    TaxRateTableModel,
+    TaxRuleModel,
+    load_tax_rate_table,
+    tax_rate_table_json_schema,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -34,8 +41,11 @@ __all__ = [
     "FraudRuleModel",
     "FraudRuleSetModel",
     "ImportReport",
+    "JurisdictionModel",
     "ProductIn",
     "RejectedRow",
+    "TaxRateTableModel",
+    "TaxRuleModel",
     "VariantCsvRow",
     "VariantIn",
     "catalog_import_json_schema",
@@ -45,4 +55,6 @@ __all__ = [
     "import_catalog_json",
     "load_fraud_rule_set",
     "load_fraud_thresholds",
+    "load_tax_rate_table",
+    "tax_rate_table_json_schema",
 ]

@@ -11,6 +11,8 @@
 - `ecomcore.testing.fraud_strategies`: fraud inputs and random well-typed fraud rule trees.
 - `VelocityCounterContract`: the test suite any `ecomcore.fraud.VelocityCounter` must pass.
 - `RedemptionLedgerContract`: the contract suite any `ecomcore.pricing.RedemptionLedger` passes.
+- `FakeVatNumberValidator`: a VAT number service that knows a fixed set of numbers.
+- `TaxRateProviderContract`: the tests every `ecomcore.pricing.TaxRateProvider` must pass.
 
 Needs the ``testing`` extra (hypothesis).
 """
@@ -25,15 +27,19 @@ from ecomcore.testing._clock import FixedClock
 from ecomcore.testing._fraud_contracts import VelocityCounterContract
 from ecomcore.testing._inventory_contracts import StockRepositoryContract
 from ecomcore.testing._pricing_contracts import RedemptionLedgerContract
+from ecomcore.testing._tax_contracts import TaxRateProviderContract
+from ecomcore.testing._tax_fakes import FakeVatNumberValidator
 
 __all__ = [
     "BROKEN_KINDS",
     "CategoryRepositoryContract",
+    "FakeVatNumberValidator",
     "FixedClock",
     "ProductRepositoryContract",
     "RedemptionLedgerContract",
     "SampleCatalogCsv",
     "StockRepositoryContract",
+    "TaxRateProviderContract",
     "VelocityCounterContract",
     "fraud_strategies",
     "sample_catalog_csv",

@@ -8,11 +8,13 @@ from ecomcore.adapters.memory._catalog import InMemoryCategoryRepository, InMemo
 from ecomcore.adapters.memory._fraud import InMemoryVelocityCounter
 from ecomcore.adapters.memory._inventory import InMemoryStockRepository
 from ecomcore.adapters.memory._pricing import InMemoryRedemptionLedger
+from ecomcore.adapters.memory._tax import InMemoryTaxRateProvider
 
 __all__ = [
     "InMemoryCategoryRepository",
     "InMemoryProductRepository",
     "InMemoryRedemptionLedger",
     "InMemoryStockRepository",
+    "InMemoryTaxRateProvider",
     "InMemoryVelocityCounter",
 ]

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import catalog, fraud, inventory, money, planning, pricing
+from ecomcore.cli.tour import catalog, fraud, inventory, money, planning, pricing, tax
 
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
@@ -17,6 +17,7 @@ SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Inventory planning", planning.show),
     ("Fraud", fraud.show),
     ("Pricing", pricing.show),
+    ("Tax", tax.show),
 )
 """The tour in order: (title, function returning the section's text)."""
 

@@ -1,0 +1,258 @@
+"""The built-in tax calculator: where a document is taxed, then each line's tax from rate tables."""
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ecomcore.core import ValidationError, allocate, minor_units
+from ecomcore.pricing._tax_compute import Piece, Rounder, tax_pieces, total_ratio
+from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
+from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
+from ecomcore.pricing._tax_ports import TaxRateProvider
+from ecomcore.pricing._tax_request import PriceBasis, ShippingTaxPolicy, TaxLine, TaxRequest
+from ecomcore.pricing._tax_result import TaxResult
+from ecomcore.pricing._tax_rules import LevyCharge, charges_for, resolve_rules
+from ecomcore.pricing._tax_us import NexusThreshold, has_economic_nexus, us_nexus_thresholds
+
+SHIPPING_LINE_ID = "shipping"
+"""The line id of shipping in a `TaxResult`."""
+
+
+@attrs.frozen
+class _Place:
+    """Where a document is taxed, and whether a rule of supply overrides the rate tables."""
+
+    address: Address
+    override: Taxability | None = None
+    tax_type: TaxType = TaxType.VAT
+    notes: tuple[str, ...] = ()
+    threshold_destination: Address | None = None
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        return Jurisdiction(self.address.country, self.address.subdivision)
+
+
+def _eu_place(request: TaxRequest) -> _Place:
+    seller, buyer = request.seller.address, request.buyer.address
+    if buyer.country not in EU_MEMBER_STATES:
+        note = "Export outside the EU: zero-rated (VAT Directive 2006/112/EC, art. 146)"
+        return _Place(seller, Taxability.ZERO_RATED, notes=(note,))
+    if buyer.country == seller.country:
+        return _Place(buyer)
+    check = request.buyer.vat_check
+    if check is not None and check.confirms_business and check.country == buyer.country:
+        note = (
+            "Reverse charge: VAT to be accounted for by the customer (VAT Directive 2006/112/EC, "
+            f"art. 138 and 196); customer VAT number {check.vat_number}, confirmed "
+            f"{check.checked_at.date().isoformat()}, reference {check.consultation_reference}"
+        )
+        return _Place(buyer, Taxability.REVERSE_CHARGE, notes=(note,))
+    notes: tuple[str, ...] = ()
+    if check is not None:
+        notes = (f"VAT number {check.vat_number} not confirmed online: taxed as a consumer sale",)
+    return _Place(seller, notes=notes, threshold_destination=buyer)
+
+
+def _place_of_taxation(request: TaxRequest, thresholds: Sequence[NexusThreshold]) -> _Place:
+    seller, buyer = request.seller, request.buyer.address
+    if seller.address.country in EU_MEMBER_STATES:
+        return _eu_place(request)
+    if buyer.country == "US":
+        state = buyer.subdivision or ""
+        if state in seller.us_physical_presence or has_economic_nexus(
+            state, seller.us_sales.get(state), thresholds, request.tax_point
+        ):
+            return _Place(buyer, tax_type=TaxType.SALES_TAX)
+        note = (
+            f"No nexus in US-{state}: the seller does not collect its sales tax; "
+            "the buyer may owe use tax"
+        )
+        return _Place(buyer, Taxability.NOT_COLLECTING, TaxType.SALES_TAX, (note,))
+    return _Place(buyer, tax_type=TaxType.SALES_TAX if buyer.country == "US" else TaxType.VAT)
+
+
+@attrs.frozen
+class TableTaxCalculator:
+    """The built-in `TaxCalculator`: rates from a `TaxRateProvider`, rules of supply built in.
+
+    Per document it decides where tax is due (EU: domestic, reverse charge for a confirmed
+    business abroad, the 10,000 EUR distance-sales threshold, exports; US: economic nexus from
+    ``nexus_thresholds``; elsewhere the buyer's address), resolves each line's rules by the
+    documented precedence, and computes under the request's `RoundingPolicy`.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.pricing import (Address, Buyer, Seller, TaxLine, TaxRequest,
+        ...     eu_vat_rules)
+        >>> calculator = TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules()))
+        >>> result = calculator.calculate(TaxRequest(
+        ...     lines=[
+        ...         TaxLine(line_id="book", unit_price=Money("10.00", "EUR"), category="reduced"),
+        ...         TaxLine(line_id="pen", unit_price=Money("2.50", "EUR"), quantity=2)],
+        ...     seller=Seller(address=Address("DE")), buyer=Buyer(address=Address("DE")),
+        ...     tax_point=date(2026, 3, 1)))
+        >>> [str(total) for total in result.totals]
+        ['VAT 7% DE (reduced): 0.70 on 10.00 EUR', 'VAT 19% DE (standard): 0.95 on 5.00 EUR']
+        >>> result.total.gross
+        Money('16.65', 'EUR')
+    """
+
+    rates: TaxRateProvider
+    nexus_thresholds: tuple[NexusThreshold, ...] = attrs.field(
+        factory=us_nexus_thresholds, converter=tuple
+    )
+
+    def calculate(self, request: TaxRequest) -> TaxResult:
+        """Return the tax of every line of ``request`` and the document's totals per rate."""
+        place = _place_of_taxation(request, self.nexus_thresholds)
+        result = self._tax_at(request, place)
+        destination = place.threshold_destination
+        if destination is None:
+            return result
+        sales = request.seller.eu_cross_border_sales
+        this_sale = result.total.net.amount
+        if sales is not None and request.currency.code != "EUR":
+            if sales.eur_per_unit is None:
+                raise ValidationError(
+                    "eur_cross_border_sales.eur_per_unit", None, "a EUR rate for a non-EUR document"
+                )
+            this_sale *= sales.eur_per_unit
+        if sales is not None and sales.passes_threshold(this_sale):
+            note = "EU distance sales above 10,000 EUR: VAT of the customer's member state"
+            return self._tax_at(request, _Place(destination, notes=(*place.notes, note)))
+        note = "EU distance sales within 10,000 EUR: VAT of the seller's member state"
+        return attrs.evolve(result, notes=(*result.notes, note))
+
+    def _tax_at(self, request: TaxRequest, place: _Place) -> TaxResult:
+        jurisdiction = place.jurisdiction
+        rules = (
+            self.rates.rules_for(place.address.country, request.tax_point)
+            if place.override is None
+            else ()
+        )
+        cache: dict[tuple[TaxCategory, str | None], tuple[LevyCharge, ...]] = {}
+
+        def charges_of(category: TaxCategory, product_code: str | None) -> tuple[LevyCharge, ...]:
+            key = (category, product_code)
+            charges = cache.get(key)
+            if charges is None:
+                charges = cache[key] = self._charges(request, place, rules, category, product_code)
+            return charges
+
+        pieces = _pieces(request, charges_of)
+        return tax_pieces(pieces, request.rounding, request.currency, jurisdiction, place.notes)
+
+    @staticmethod
+    def _charges(
+        request: TaxRequest,
+        place: _Place,
+        rules: Sequence[object],
+        category: TaxCategory,
+        product_code: str | None,
+    ) -> tuple[LevyCharge, ...]:
+        if place.override is not None:
+            return (LevyCharge.untaxed(place.override, place.jurisdiction, place.tax_type),)
+        resolved = resolve_rules(
+            rules,  # type: ignore[arg-type]
+            place.address,
+            category,
+            product_code,
+            request.tax_point,
+        )
+        if resolved:
+            return charges_for(resolved, request.buyer.exemptions, request.tax_point)
+        reason = {
+            TaxCategory.EXEMPT: Taxability.EXEMPT,
+            TaxCategory.ZERO_RATED: Taxability.ZERO_RATED,
+        }.get(category, Taxability.NOT_COLLECTING)
+        note = "" if reason is not Taxability.NOT_COLLECTING else f"no rate rule for {category}"
+        return (LevyCharge.untaxed(reason, place.jurisdiction, place.tax_type, note),)
+
+
+ChargesOf = Callable[[TaxCategory, str | None], tuple[LevyCharge, ...]]
+
+
+def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
+    """Turn lines, discounts and shipping into pieces with their anchors."""
+    currency = request.currency
+    rounding = request.rounding.rounding
+    rounder = Rounder(currency, rounding)
+    document_discounts = [d for d in request.discounts if d.line_id is None]
+    shares: list[list[tuple[Decimal, bool]]] = [[] for _ in request.lines]
+    # Integer weights (minor units) split several times faster than Decimal ones.
+    digits = minor_units(currency)
+    weights = [
+        int((line.unit_price.amount * line.quantity).scaleb(digits)) for line in request.lines
+    ]
+    for discount in document_discounts:
+        for index, part in enumerate(allocate(discount.amount, weights)):
+            shares[index].append((part.amount, discount.includes_tax))
+    ids = {line.line_id: index for index, line in enumerate(request.lines)}
+    for discount in request.discounts:
+        if discount.line_id is not None:
+            shares[ids[discount.line_id]].append((discount.amount.amount, discount.includes_tax))
+    pieces = []
+    ratios: dict[tuple[LevyCharge, ...], Decimal] = {}
+    for line, discounts in zip(request.lines, shares, strict=True):
+        charges = charges_of(line.category, line.product_code)
+        ratio = ratios.get(charges)
+        if ratio is None:
+            ratio = ratios[charges] = total_ratio(charges)
+        inclusive, anchor = _entered(line, request.price_basis, ratio, rounder)
+        if discounts:
+            for amount, includes_tax in discounts:
+                if includes_tax == inclusive:
+                    anchor -= amount
+                else:
+                    anchor -= amount * (1 + ratio) if inclusive else amount / (1 + ratio)
+            anchor = rounder.round(anchor)
+            if anchor < 0:
+                raise ValidationError(
+                    "discounts", line.line_id, "no more in total than the amount of the line"
+                )
+        pieces.append(Piece(line.line_id, anchor, line.quantity, inclusive, charges, ratio))
+    if request.shipping is not None:
+        pieces += _shipping_pieces(request, pieces, charges_of)
+    return pieces
+
+
+def _entered(
+    line: TaxLine,
+    basis: PriceBasis,
+    ratio: Decimal,
+    rounder: Rounder,
+) -> tuple[bool, Decimal]:
+    """Return a line's amount as entered (gross or net); a kept net comes from the entered rate."""
+    entered = line.entered_rate
+    if (
+        line.includes_tax
+        and entered is not None
+        and basis is PriceBasis.KEEP_NET
+        and entered.fraction != ratio
+    ):
+        unit_net = rounder.round(line.unit_price.amount / (1 + entered.fraction))
+        return False, unit_net * line.quantity
+    return line.includes_tax, line.unit_price.amount * line.quantity
+
+
+def _shipping_pieces(
+    request: TaxRequest, goods: Sequence[Piece], charges_of: ChargesOf
+) -> list[Piece]:
+    shipping = request.shipping
+    assert shipping is not None  # checked by the caller
+    inclusive = request.shipping_includes_tax
+    if request.shipping_policy is ShippingTaxPolicy.OWN_CATEGORY:
+        charges = charges_of(request.shipping_category, None)
+        return [Piece(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charges)]
+    parts: dict[tuple[LevyCharge, ...], Decimal] = {}
+    digits = minor_units(shipping.currency)
+    weights = [int(piece.exact_net.scaleb(digits)) for piece in goods]
+    for piece, part in zip(goods, allocate(shipping, weights), strict=True):
+        parts[piece.charges] = parts.get(piece.charges, Decimal(0)) + part.amount
+    return [
+        Piece(SHIPPING_LINE_ID, amount, 1, inclusive, charges) for charges, amount in parts.items()
+    ]

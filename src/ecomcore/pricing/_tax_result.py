@@ -1,0 +1,96 @@
+"""What the tax engine answers: per line and per document, net, tax, gross and why."""
+
+import attrs
+
+from ecomcore.core import Money, NotFoundError, TaxedMoney
+from ecomcore.pricing._tax_model import Jurisdiction, Taxability, TaxRate, TaxType
+
+
+@attrs.frozen(kw_only=True)
+class TaxComponent:
+    """One tax on one line: which, where, at what rate, on what amount, how much, and why.
+
+    A line in Quebec has two (GST and QST); a reverse-charged or exempt line has one at 0% that
+    says why. ``note`` carries the invoice wording or certificate id the reason needs.
+    """
+
+    name: str
+    tax_type: TaxType
+    levy: str
+    jurisdiction: Jurisdiction
+    rate: TaxRate
+    taxable: Money
+    tax: Money
+    taxability: Taxability
+    compound: bool = False
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class TaxedLine:
+    """A line's net, tax and gross (`TaxedMoney`) and its tax breakdown.
+
+    ``taxable`` is the net the taxes were computed on, after discounts. For shipping the line id
+    is ``shipping``.
+    """
+
+    line_id: str
+    amount: TaxedMoney
+    components: tuple[TaxComponent, ...]
+
+    @property
+    def taxable(self) -> Money:
+        """The line's net after discounts."""
+        return self.amount.net
+
+    @property
+    def taxability(self) -> Taxability:
+        """The line's reason: its first tax's (the reasons of one line agree but for compounds)."""
+        return self.components[0].taxability
+
+    @property
+    def rates(self) -> tuple[TaxRate, ...]:
+        """The rates charged on the line, in order."""
+        return tuple(component.rate for component in self.components)
+
+
+@attrs.frozen(kw_only=True)
+class TaxTotal:
+    """The document's total for one rate: taxable amount and tax, as an invoice shows them."""
+
+    name: str
+    tax_type: TaxType
+    jurisdiction: Jurisdiction
+    rate: TaxRate
+    taxability: Taxability
+    taxable: Money
+    tax: Money
+
+    def __str__(self) -> str:
+        return (
+            f"{self.name} {self.rate} {self.jurisdiction} ({self.taxability.value}): "
+            f"{self.tax.amount} on {self.taxable.amount} {self.tax.currency.code}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class TaxResult:
+    """The tax of a document: every line, the totals per rate, the document total and notes.
+
+    ``total.tax`` equals the sum of the per-rate totals' tax, and of the lines' tax; every
+    `TaxedMoney` keeps ``net + tax == gross``. ``notes`` carry invoice mentions (reverse charge,
+    place of supply) and ``jurisdiction`` is where the document was taxed.
+    """
+
+    lines: tuple[TaxedLine, ...]
+    totals: tuple[TaxTotal, ...]
+    total: TaxedMoney
+    jurisdiction: Jurisdiction
+    notes: tuple[str, ...] = ()
+
+    def line(self, line_id: str) -> TaxedLine:
+        """Return the taxed line with id ``line_id``; raises `NotFoundError`."""
+        for line in self.lines:
+            if line.line_id == line_id:
+                return line
+        raise NotFoundError("taxed line", line_id)

@@ -1,0 +1,91 @@
+"""Where and how tax is rounded: the rounding policy of a tax document."""
+
+import enum
+
+import attrs
+
+from ecomcore.core import Rounding, ValidationError
+
+
+class RoundingLevel(enum.Enum):
+    """Where tax is rounded to the currency's minor unit."""
+
+    PER_UNIT = "per_unit"
+    """Each unit's tax is rounded, then multiplied by the quantity (tills, shelf prices)."""
+    PER_LINE = "per_line"
+    """Each line's tax is rounded (most EU invoices, most web shops)."""
+    PER_DOCUMENT = "per_document"
+    """Tax is rounded once per rate over the whole document, then allocated back to the lines."""
+
+
+class RoundedFigure(enum.Enum):
+    """For a price that includes tax: which figure is rounded; the other is the gross minus it."""
+
+    TAX = "tax"
+    NET = "net"
+
+
+_HALF_OR_DOWN = (Rounding.HALF_UP, Rounding.HALF_EVEN, Rounding.DOWN)
+
+
+@attrs.frozen(kw_only=True)
+class RoundingPolicy:
+    """Where tax is rounded (`RoundingLevel`), how (`Rounding`), and for inclusive prices, what.
+
+    The default, ``RoundingPolicy()``, is per line, half up, rounding the tax of inclusive prices:
+    the usual invoice in the EU member states (which accept per line or per rate and invoice),
+    the UK and Australia. The named constructors say which jurisdictions each alternative suits:
+
+    - `per_document`: once per rate on the document total; Canada's GST/HST and most US states
+      compute tax on the invoice total per rate, and so do EU invoices that show tax only per rate.
+    - `per_unit`: the tax of one unit times the quantity; tills and shelf-price systems where the
+      unit's gross price is what the customer sees (retail in Switzerland, Japan's per-item
+      receipts).
+
+    Allowed modes are ``HALF_UP``, ``HALF_EVEN`` and ``DOWN``. Gross prices always stay as
+    entered; the rounded figure of an inclusive price is the tax (``TAX``) or the net (``NET``).
+
+    Examples:
+        >>> policy = RoundingPolicy()
+        >>> policy.level.value, policy.rounding.name, policy.inclusive.value
+        ('per_line', 'HALF_UP', 'tax')
+        >>> RoundingPolicy.per_document(Rounding.HALF_EVEN).level.value
+        'per_document'
+        >>> RoundingPolicy(rounding=Rounding.UP)
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: rounding must be HALF_UP, HALF_EVEN or DOWN, ...
+    """
+
+    level: RoundingLevel = RoundingLevel.PER_LINE
+    rounding: Rounding = Rounding.HALF_UP
+    inclusive: RoundedFigure = RoundedFigure.TAX
+
+    def __attrs_post_init__(self) -> None:
+        if self.rounding not in _HALF_OR_DOWN:
+            raise ValidationError("rounding", self.rounding, "HALF_UP, HALF_EVEN or DOWN")
+        if not isinstance(self.level, RoundingLevel):
+            raise ValidationError("level", self.level, "a RoundingLevel")
+        if not isinstance(self.inclusive, RoundedFigure):
+            raise ValidationError("inclusive", self.inclusive, "a RoundedFigure (TAX or NET)")
+
+    @classmethod
+    def per_unit(
+        cls, rounding: Rounding = Rounding.HALF_UP, inclusive: RoundedFigure = RoundedFigure.TAX
+    ) -> "RoundingPolicy":
+        """Round each unit's tax, then multiply by the quantity."""
+        return cls(level=RoundingLevel.PER_UNIT, rounding=rounding, inclusive=inclusive)
+
+    @classmethod
+    def per_line(
+        cls, rounding: Rounding = Rounding.HALF_UP, inclusive: RoundedFigure = RoundedFigure.TAX
+    ) -> "RoundingPolicy":
+        """Round each line's tax (the default)."""
+        return cls(level=RoundingLevel.PER_LINE, rounding=rounding, inclusive=inclusive)
+
+    @classmethod
+    def per_document(
+        cls, rounding: Rounding = Rounding.HALF_UP, inclusive: RoundedFigure = RoundedFigure.TAX
+    ) -> "RoundingPolicy":
+        """Round once per rate on the document, and allocate the rounded tax back to the lines."""
+        return cls(level=RoundingLevel.PER_DOCUMENT, rounding=rounding, inclusive=inclusive)
