@@ -1,0 +1,111 @@
+"""Maximum likelihood shared by the lifetime models: unique rows, log-space search, Hessian."""
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ecomcore.core import ValidationError
+from ecomcore.metrics._errors import NotConvergedError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Floats = npt.NDArray[np.float64]
+
+__all__ = ["compress", "maximize_likelihood"]
+
+
+def compress(*columns: Any, weights: Any = None) -> "tuple[list[Floats], Floats]":
+    """Return the unique rows of ``columns`` and the weight (customers) each stands for.
+
+    Fitting on unique rows makes the cost depend on the number of distinct (x, t_x, T), not on
+    the number of customers.
+    """
+    import numpy as np
+
+    stacked = np.column_stack([np.asarray(column, dtype=np.float64) for column in columns])
+    if stacked.size and not np.all(np.isfinite(stacked)):
+        raise ValidationError("summary", "non-finite values", "finite numbers only")
+    given = np.ones(len(stacked)) if weights is None else np.asarray(weights, dtype=np.float64)
+    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    counts: Floats = np.bincount(inverse.ravel(), weights=given, minlength=len(unique)).astype(
+        np.float64
+    )
+    return [unique[:, i] for i in range(unique.shape[1])], counts
+
+
+def _hessian(f: "Callable[[Floats], float]", theta: "Floats") -> "Floats":
+    """Central-difference Hessian with steps relative to each parameter."""
+    import numpy as np
+
+    k = len(theta)
+    steps = 1e-4 * np.maximum(np.abs(theta), 1e-3)
+    hessian = np.empty((k, k))
+    for i in range(k):
+        for j in range(i, k):
+            total = 0.0
+            for si, sj, sign in ((1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)):
+                point = theta.copy()
+                point[i] += si * steps[i]
+                point[j] += sj * steps[j]
+                total += sign * f(point)
+            hessian[i, j] = hessian[j, i] = total / (4 * steps[i] * steps[j])
+    return hessian
+
+
+def maximize_likelihood(
+    model: str,
+    names: Sequence[str],
+    log_likelihood: "Callable[[Floats], Floats]",
+    weights: "Floats",
+    start: "Floats",
+) -> "tuple[Floats, float, Floats]":
+    """Maximise ``sum(weights * log_likelihood(params))`` over positive parameters.
+
+    Searches over the logarithms of the parameters (so they stay positive) with Nelder-Mead from
+    ``start``, then polishes with BFGS; same data and start, same answer. Returns the parameters,
+    the maximised log-likelihood and the standard errors from the inverse Hessian. Raises
+    `NotConvergedError` when the search fails or ends off a maximum.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    total_weight = float(weights.sum())
+    if total_weight <= 0:
+        raise ValidationError("summary", "no customers", "at least one customer")
+
+    def mean_nll(log_params: "Floats") -> float:
+        with np.errstate(all="ignore"):
+            values = log_likelihood(np.exp(log_params))
+        result = -float(np.dot(weights, values)) / total_weight
+        return result if np.isfinite(result) else 1e100
+
+    coarse = minimize(
+        mean_nll,
+        np.log(start),
+        method="Nelder-Mead",
+        options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20000, "maxfev": 20000},
+    )
+    fine = minimize(mean_nll, coarse.x, method="BFGS", options={"gtol": 1e-9, "maxiter": 500})
+    best = fine if fine.fun <= coarse.fun else coarse
+    params = np.exp(best.x)
+    if not np.all(np.isfinite(params)) or best.fun >= 1e100:
+        raise NotConvergedError(model, "the likelihood is not finite near the optimum")
+    if not coarse.success:
+        raise NotConvergedError(model, str(coarse.message))
+
+    def total_nll(natural: "Floats") -> float:
+        with np.errstate(all="ignore"):
+            return -float(np.dot(weights, log_likelihood(natural)))
+
+    hessian = _hessian(total_nll, params)
+    try:
+        eigenvalues = np.linalg.eigvalsh(hessian)
+        covariance = np.linalg.inv(hessian)
+    except np.linalg.LinAlgError:
+        raise NotConvergedError(model, "the Hessian at the optimum is singular") from None
+    if not np.all(np.isfinite(eigenvalues)) or eigenvalues.min() <= 0:
+        raise NotConvergedError(
+            model, f"the optimum of {', '.join(names)} is not a maximum (Hessian not definite)"
+        )
+    return params, -best.fun * total_weight, np.sqrt(np.diag(covariance))
