@@ -26,8 +26,30 @@ from ecomcore.metrics._errors import (
     SpendModelDivergesError,
 )
 from ecomcore.metrics._gamma_gamma import GammaGammaModel
+from ecomcore.metrics._kpis import (
+    average_order_value,
+    customers,
+    discount_rate,
+    order_count,
+    purchase_frequency,
+    repeat_purchase_rate,
+    return_rate,
+    revenue,
+    time_between_orders,
+    units_per_order,
+)
+from ecomcore.metrics._kpis_tables import (
+    cart_abandonment_rate,
+    churn_rate,
+    conversion_rate,
+    customer_acquisition_cost,
+    gross_margin,
+    return_on_ad_spend,
+)
 from ecomcore.metrics._pareto import ParetoNBDModel
+from ecomcore.metrics._schemas import LineSchema, OrderSchema, Period, SessionSchema, SpendSchema
 from ecomcore.metrics._summary import CustomerSummary, TimeUnit, summarize_transactions
+from ecomcore.metrics._synthetic import SyntheticStore, synthetic_store
 
 __all__ = [
     "BetaGeoModel",
@@ -36,14 +58,37 @@ __all__ = [
     "CustomerSummary",
     "FitError",
     "GammaGammaModel",
+    "LineSchema",
     "ModifiedBetaGeoModel",
     "NotConvergedError",
+    "OrderSchema",
     "ParetoNBDModel",
+    "Period",
     "PurchaseModel",
+    "SessionSchema",
     "SpendModelDivergesError",
+    "SpendSchema",
+    "SyntheticStore",
     "TimeUnit",
+    "average_order_value",
     "calibration_vs_holdout",
+    "cart_abandonment_rate",
+    "churn_rate",
+    "conversion_rate",
+    "customer_acquisition_cost",
     "customer_lifetime_value",
+    "customers",
+    "discount_rate",
+    "gross_margin",
     "load_cdnow",
+    "order_count",
+    "purchase_frequency",
+    "repeat_purchase_rate",
+    "return_on_ad_spend",
+    "return_rate",
+    "revenue",
     "summarize_transactions",
+    "synthetic_store",
+    "time_between_orders",
+    "units_per_order",
 ]
