@@ -25,6 +25,7 @@ PUBLIC = {
         "customer_acquisition_cost", "customers", "discount_rate", "gross_margin", "order_count",
         "purchase_frequency", "repeat_purchase_rate", "return_on_ad_spend", "return_rate",
         "revenue", "synthetic_store", "time_between_orders", "units_per_order",
+        "RetentionMatrix", "RfmScores", "SEGMENTS", "retention_matrix", "rfm_scores", "segment_of",
     },
     "ecomcore.adapters.memory": set(),
     "ecomcore.schemas": set(),

@@ -19,6 +19,7 @@ from ecomcore.metrics._clv import (
     calibration_vs_holdout,
     customer_lifetime_value,
 )
+from ecomcore.metrics._cohorts import RetentionMatrix, retention_matrix
 from ecomcore.metrics._errors import (
     ColumnsError,
     FitError,
@@ -47,11 +48,13 @@ from ecomcore.metrics._kpis_tables import (
     return_on_ad_spend,
 )
 from ecomcore.metrics._pareto import ParetoNBDModel
+from ecomcore.metrics._rfm import SEGMENTS, RfmScores, rfm_scores, segment_of
 from ecomcore.metrics._schemas import LineSchema, OrderSchema, Period, SessionSchema, SpendSchema
 from ecomcore.metrics._summary import CustomerSummary, TimeUnit, summarize_transactions
 from ecomcore.metrics._synthetic import SyntheticStore, synthetic_store
 
 __all__ = [
+    "SEGMENTS",
     "BetaGeoModel",
     "CalibrationCheck",
     "ColumnsError",
@@ -65,6 +68,8 @@ __all__ = [
     "ParetoNBDModel",
     "Period",
     "PurchaseModel",
+    "RetentionMatrix",
+    "RfmScores",
     "SessionSchema",
     "SpendModelDivergesError",
     "SpendSchema",
@@ -84,9 +89,12 @@ __all__ = [
     "order_count",
     "purchase_frequency",
     "repeat_purchase_rate",
+    "retention_matrix",
     "return_on_ad_spend",
     "return_rate",
     "revenue",
+    "rfm_scores",
+    "segment_of",
     "summarize_transactions",
     "synthetic_store",
     "time_between_orders",

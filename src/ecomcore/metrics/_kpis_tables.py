@@ -23,9 +23,11 @@ ORDERS, LINES, SESSIONS, SPEND = OrderSchema(), LineSchema(), SessionSchema(), S
 __all__ = [
     "cart_abandonment_rate",
     "churn_rate",
+    "civil_day",
     "conversion_rate",
     "customer_acquisition_cost",
     "gross_margin",
+    "period_index",
     "return_on_ad_spend",
 ]
 
@@ -116,14 +118,24 @@ def gross_margin(
     return to_caller(finish(summed, keys, "gross_margin", value), frame)
 
 
-def _period_index(column: str, period: Period) -> "nw.Expr":
+def civil_day(column: str) -> "nw.Expr":
+    """Days since 1970-01-01 from the calendar date alone, on every engine (no timestamps)."""
+    import narwhals as nw
+
+    year = nw.col(column).dt.year().cast(nw.Int64)
+    before = year - 1
+    leap_days = before // 4 - before // 100 + before // 400 - 477  # 477 leap days before 1970
+    ordinal = nw.col(column).dt.ordinal_day().cast(nw.Int64)
+    return (year - 1970) * 365 + leap_days + ordinal - 1
+
+
+def period_index(column: str, period: Period) -> "nw.Expr":
     """Give each period a whole number, consecutive periods differing by one."""
     import narwhals as nw
 
     at = nw.col(column)
-    days = at.cast(nw.Datetime("us")).dt.timestamp("us") // 86_400_000_000
     if period == "day":
-        return days
+        return civil_day(column)
     if period == "month":
         return at.dt.year().cast(nw.Int64) * 12 + at.dt.month().cast(nw.Int64)
     if period == "quarter":
@@ -161,7 +173,7 @@ def churn_rate(
     )  # fmt: skip
     groups = [key for key in keys if key != PERIOD]
     active = query.select(
-        *groups, schema.customer_id, PERIOD, _period_index(schema.placed_at, period).alias("__i")
+        *groups, schema.customer_id, PERIOD, period_index(schema.placed_at, period).alias("__i")
     ).unique([*groups, schema.customer_id, "__i"])
     previous = active.select(*groups, schema.customer_id, (nw.col("__i") + 1).alias("__i"))
     present = active.select(*groups, schema.customer_id, "__i", nw.lit(1).alias("__here"))
