@@ -27,7 +27,13 @@ def compress(*columns: Any, weights: Any = None) -> "tuple[list[Floats], Floats]
     if stacked.size and not np.all(np.isfinite(stacked)):
         raise ValidationError("summary", "non-finite values", "finite numbers only")
     given = np.ones(len(stacked)) if weights is None else np.asarray(weights, dtype=np.float64)
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    # One integer key per row from each column's rank: far faster than np.unique(axis=0).
+    key = np.zeros(len(stacked), dtype=np.int64)
+    for column in stacked.T:
+        _, rank = np.unique(column, return_inverse=True)
+        key = key * (int(rank.max(initial=0)) + 1) + rank
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    unique = stacked[first]
     counts: Floats = np.bincount(inverse.ravel(), weights=given, minlength=len(unique)).astype(
         np.float64
     )
@@ -53,19 +59,41 @@ def _hessian(f: "Callable[[Floats], float]", theta: "Floats") -> "Floats":
     return hessian
 
 
+def _hessian_from_gradient(gradient: "Callable[[Floats], Floats]", theta: "Floats") -> "Floats":
+    """Central differences of an exact gradient: 2k evaluations instead of about 2k squared."""
+    import numpy as np
+
+    k = len(theta)
+    steps = 1e-5 * np.maximum(np.abs(theta), 1e-3)
+    columns = []
+    for j in range(k):
+        up, down = theta.copy(), theta.copy()
+        up[j] += steps[j]
+        down[j] -= steps[j]
+        with np.errstate(all="ignore"):
+            columns.append((gradient(up) - gradient(down)) / (2 * steps[j]))
+    hessian: Floats = np.column_stack(columns)
+    return (hessian + hessian.T) / 2
+
+
 def maximize_likelihood(
     model: str,
     names: Sequence[str],
     log_likelihood: "Callable[[Floats], Floats]",
     weights: "Floats",
     start: "Floats",
+    *,
+    gradient: "Callable[[Floats], tuple[Floats, Floats]] | None" = None,
 ) -> "tuple[Floats, float, Floats]":
     """Maximise ``sum(weights * log_likelihood(params))`` over positive parameters.
 
-    Searches over the logarithms of the parameters (so they stay positive) with Nelder-Mead from
-    ``start``, then polishes with BFGS; same data and start, same answer. Returns the parameters,
-    the maximised log-likelihood and the standard errors from the inverse Hessian. Raises
-    `NotConvergedError` when the search fails or ends off a maximum.
+    Searches over the logarithms of the parameters (so they stay positive). With ``gradient``
+    (per-row log-likelihoods and their derivatives by each parameter, shape (k, rows)) BFGS
+    runs on exact gradients;
+    without, or if that fails, Nelder-Mead from ``start`` then BFGS polishes. Same data and
+    start, same answer. Returns the parameters, the maximised log-likelihood and the standard
+    errors from the inverse Hessian. Raises `NotConvergedError` when the search fails or ends
+    off a maximum.
     """
     import numpy as np
     from scipy.optimize import minimize
@@ -80,25 +108,52 @@ def maximize_likelihood(
         result = -float(np.dot(weights, values)) / total_weight
         return result if np.isfinite(result) else 1e100
 
-    coarse = minimize(
-        mean_nll,
-        np.log(start),
-        method="Nelder-Mead",
-        options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20000, "maxfev": 20000},
-    )
-    fine = minimize(mean_nll, coarse.x, method="BFGS", options={"gtol": 1e-9, "maxiter": 500})
-    best = fine if fine.fun <= coarse.fun else coarse
+    def mean_nll_and_gradient(log_params: "Floats") -> "tuple[float, Floats]":
+        assert gradient is not None
+        params = np.exp(log_params)
+        with np.errstate(all="ignore"):
+            values, slopes = gradient(params)
+            value = -float(np.dot(weights, values)) / total_weight
+            result: Floats = -(slopes @ weights) * params / total_weight
+        if not np.isfinite(value):
+            return 1e100, np.zeros_like(result)
+        return value, np.where(np.isfinite(result), result, 0.0)
+
+    best = None
+    if gradient is not None:
+        exact = minimize(
+            mean_nll_and_gradient,
+            np.log(start),
+            jac=True,
+            method="BFGS",
+            options={"gtol": 1e-10, "maxiter": 1000},
+        )
+        if np.max(np.abs(mean_nll_and_gradient(exact.x)[1])) < 1e-6 and exact.fun < 1e100:
+            best = exact
+    if best is None:
+        coarse = minimize(
+            mean_nll,
+            np.log(start),
+            method="Nelder-Mead",
+            options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20000, "maxfev": 20000},
+        )
+        if not coarse.success:
+            raise NotConvergedError(model, str(coarse.message))
+        fine = minimize(mean_nll, coarse.x, method="BFGS", options={"gtol": 1e-9, "maxiter": 500})
+        best = fine if fine.fun <= coarse.fun else coarse
     params = np.exp(best.x)
     if not np.all(np.isfinite(params)) or best.fun >= 1e100:
         raise NotConvergedError(model, "the likelihood is not finite near the optimum")
-    if not coarse.success:
-        raise NotConvergedError(model, str(coarse.message))
 
     def total_nll(natural: "Floats") -> float:
         with np.errstate(all="ignore"):
             return -float(np.dot(weights, log_likelihood(natural)))
 
-    hessian = _hessian(total_nll, params)
+    if gradient is not None:
+        slope = gradient
+        hessian = _hessian_from_gradient(lambda natural: -(slope(natural)[1] @ weights), params)
+    else:
+        hessian = _hessian(total_nll, params)
     try:
         eigenvalues = np.linalg.eigvalsh(hessian)
         covariance = np.linalg.inv(hessian)

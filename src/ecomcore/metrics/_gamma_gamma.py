@@ -36,6 +36,26 @@ def _log_likelihood(params: "Floats", x: "Floats", m: "Floats") -> "Floats":
     return result
 
 
+def _value_and_gradient(params: "Floats", x: "Floats", m: "Floats") -> "tuple[Floats, Floats]":
+    """Each row's log-likelihood and its derivatives by p, q and v (shape (3, rows))."""
+    import numpy as np
+    from scipy.special import digamma, gammaln
+
+    p, q, v = params
+    px = p * x
+    psi = digamma(px + q)
+    log_total = np.log(x * m + v)
+    log_m, log_x, log_v = np.log(m), np.log(x), np.log(v)
+    value = (
+        gammaln(px + q) - gammaln(px) - gammaln(q) + q * log_v
+        + (px - 1) * log_m + px * log_x - (px + q) * log_total
+    )  # fmt: skip
+    d_p = x * (psi - digamma(px) + log_m + log_x - log_total)
+    d_q = psi - digamma(q) + log_v - log_total
+    d_v = q / v - (px + q) / (x * m + v)
+    return value, np.vstack([d_p, d_q, d_v])
+
+
 @attrs.frozen
 class GammaGammaModel:
     """A fitted Gamma-Gamma spend model: each customer's mean spend varies around a gamma prior.
@@ -95,8 +115,12 @@ class GammaGammaModel:
             return _log_likelihood(params, x, m)
 
         start = np.array([1.0, 2.0, float(np.dot(counts, m) / counts.sum())])
+
+        def gradient(params: "Floats") -> "tuple[Floats, Floats]":
+            return _value_and_gradient(params, x, m)
+
         params, ll, errors = maximize_likelihood(
-            "Gamma-Gamma", ("p", "q", "v"), log_likelihood, counts, start
+            "Gamma-Gamma", ("p", "q", "v"), log_likelihood, counts, start, gradient=gradient
         )
         p, q, v = (float(value) for value in params)
         if q <= 1:

@@ -40,6 +40,13 @@ def aggregate(
     query: "nw.LazyFrame[Any]", keys: list[str], *exprs: "nw.Expr"
 ) -> "nw.LazyFrame[Any]":
     """Aggregate per group, or over everything when there are no keys; sorted by the keys."""
+    import narwhals as nw
+
+    if not keys and query.implementation.is_dask():
+        # Dask's whole-frame reductions come back as scalars that later selects mangle into
+        # nested series; a group-by on a constant gives an ordinary one-row frame instead.
+        grouped = query.with_columns(nw.lit(0).alias("__all")).group_by("__all").agg(*exprs)
+        return grouped.drop("__all")
     if not keys:
         return query.select(*exprs)
     return query.group_by(keys).agg(*exprs).sort(keys)
@@ -70,7 +77,7 @@ def finish(
     query: "nw.LazyFrame[Any]", keys: list[str], name: str, value: "nw.Expr"
 ) -> "nw.LazyFrame[Any]":
     """Keep the keys and one KPI column computed from the totals."""
-    return query.select(*keys, value.alias(name))
+    return query.with_columns(value.alias(name)).select(*keys, name)
 
 
 def ratio(numerator: "nw.Expr", denominator: "nw.Expr", name: str) -> "nw.Expr":
@@ -178,6 +185,34 @@ def _per_customer(
     return query.group_by([*keys, schema.customer_id]).agg(nw.len().alias("__orders"), *exprs)
 
 
+def _distinct_customers_exact(query: "nw.LazyFrame[Any]") -> bool:
+    """Whether the engine counts distinct values over the whole group (single-node engines).
+
+    Partitioned engines (Dask, Spark...) take the safe road of grouping by customer first.
+    """
+    engine = query.implementation
+    return bool(
+        engine.is_polars() or engine.is_pandas() or engine.is_pyarrow() or engine.is_duckdb()
+    )
+
+
+def _customer_counts(
+    query: "nw.LazyFrame[Any]", keys: list[str], schema: OrderSchema
+) -> "nw.LazyFrame[Any]":
+    """Per group: ``__n`` orders and ``__customers`` distinct customers, exact on every engine."""
+    import narwhals as nw
+
+    if _distinct_customers_exact(query):
+        return aggregate(
+            query,
+            keys,
+            nw.len().alias("__n"),
+            nw.col(schema.customer_id).n_unique().alias("__customers"),
+        )
+    per_customer = _per_customer(query, keys, schema)
+    return totals(per_customer, keys, {"__n": nw.col("__orders")}, count="__customers")
+
+
 def customers(
     orders: object, *, by: By = None, period: Period | None = None, schema: OrderSchema = DEFAULT
 ) -> Any:
@@ -190,10 +225,8 @@ def customers(
     import narwhals as nw
 
     frame, query, keys = _orders(orders, schema, {schema.customer_id: "any"}, by, period)
-    per_customer = _per_customer(query, keys, schema)
-    result = aggregate(per_customer, keys, nw.len().alias("customers")).with_columns(
-        nw.col("customers").cast(nw.Int64)
-    )
+    counts = _customer_counts(query, keys, schema)
+    result = finish(counts, keys, "customers", nw.col("__customers").cast(nw.Int64))
     return to_caller(result, frame)
 
 
@@ -228,10 +261,9 @@ def purchase_frequency(
     import narwhals as nw
 
     frame, query, keys = _orders(orders, schema, {schema.customer_id: "any"}, by, period)
-    per_customer = _per_customer(query, keys, schema)
-    summed = totals(per_customer, keys, {"__all": nw.col("__orders")}, count="__n")
-    value = ratio(nw.col("__all"), nw.col("__n"), "purchase_frequency")
-    result = finish(summed, keys, "purchase_frequency", value)
+    counts = _customer_counts(query, keys, schema)
+    value = ratio(nw.col("__n"), nw.col("__customers"), "")
+    result = finish(counts, keys, "purchase_frequency", value)
     return to_caller(result, frame)
 
 
