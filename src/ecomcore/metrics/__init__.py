@@ -48,6 +48,12 @@ from ecomcore.metrics._kpis_tables import (
     return_on_ad_spend,
 )
 from ecomcore.metrics._pareto import ParetoNBDModel
+from ecomcore.metrics._plots import (
+    plot_calibration_vs_holdout,
+    plot_cohort_heatmap,
+    plot_frequency_recency_matrix,
+    plot_probability_alive_matrix,
+)
 from ecomcore.metrics._rfm import SEGMENTS, RfmScores, rfm_scores, segment_of
 from ecomcore.metrics._schemas import LineSchema, OrderSchema, Period, SessionSchema, SpendSchema
 from ecomcore.metrics._summary import CustomerSummary, TimeUnit, summarize_transactions
@@ -87,6 +93,10 @@ __all__ = [
     "gross_margin",
     "load_cdnow",
     "order_count",
+    "plot_calibration_vs_holdout",
+    "plot_cohort_heatmap",
+    "plot_frequency_recency_matrix",
+    "plot_probability_alive_matrix",
     "purchase_frequency",
     "repeat_purchase_rate",
     "retention_matrix",

@@ -8,9 +8,12 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import money
+from ecomcore.cli.tour import metrics, money
 
-SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (("Money", money.show),)
+SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("Money", money.show),
+    ("Metrics: customer lifetime models on CDNOW", metrics.show),
+)
 """The tour in order: (title, function returning the section's text)."""
 
 
