@@ -10,7 +10,7 @@ K ?=
 # Material for MkDocs prints a banner about its successor on every build; we read it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint types layers pytest bench docs fmt clean
+.PHONY: demo test lint types layers pytest bench docs fmt clean java
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,13 @@ types: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP)
+# The KPI tests start PySpark in local mode, which needs a Java runtime: install one where it is
+# missing (fresh CI machines; needs root and apt, as CI has).
+java:
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; }
+
+pytest: $(STAMP) java
 	$(BIN)/pytest --benchmark-disable
 
 # Benchmarks run at full size here (the make-test pass uses small defaults, see each bench file);

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ecomcore.core import ValidationError
-from ecomcore.metrics._kpis_tables import ORDERS, civil_day, period_index
-from ecomcore.metrics._schemas import OrderSchema, Period, prepare
+from ecomcore.metrics._kpis_tables import ORDERS, period_index
+from ecomcore.metrics._schemas import OrderSchema, Period, civil_day, epoch_seconds, prepare
 
 if TYPE_CHECKING:
     import numpy as np
@@ -132,7 +132,7 @@ def retention_matrix(
     if mode == "calendar":
         step = period_index(at, period) - nw.col("__cohort")
     else:
-        elapsed = (nw.col(at) - nw.col("__first")).dt.total_seconds().cast(nw.Float64)
+        elapsed = epoch_seconds(at) - epoch_seconds("__first")
         step = (elapsed / (86_400 * _PERIOD_DAYS[period])).floor().cast(nw.Int64)
     cells = (
         joined.with_columns(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ecomcore.metrics._frames import to_caller
-from ecomcore.metrics._schemas import OrderSchema, Period, prepare
+from ecomcore.metrics._schemas import OrderSchema, Period, epoch_seconds, prepare
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -289,16 +289,14 @@ def time_between_orders(
 
     columns = {schema.customer_id: "any", schema.placed_at: "datetime"}
     frame, query, keys = _orders(orders, schema, columns, by, period)
-    at = nw.col(schema.placed_at).cast(nw.Datetime("us"))
     per_customer = _per_customer(
-        query.with_columns(at.alias("__at")),
+        query.with_columns(epoch_seconds(schema.placed_at).alias("__at")),
         keys,
         schema,
         nw.col("__at").min().alias("__first"),
         nw.col("__at").max().alias("__last"),
     )
-    span = nw.col("__last") - nw.col("__first")
-    span_days = span.dt.total_seconds().cast(nw.Float64) / 86_400
+    span_days = (nw.col("__last") - nw.col("__first")) / 86_400
     summed = totals(per_customer, keys, {"__span": span_days, "__gaps": nw.col("__orders") - 1})
     value = ratio(nw.col("__span"), nw.col("__gaps"), "days_between_orders")
     result = finish(summed, keys, "days_between_orders", value)

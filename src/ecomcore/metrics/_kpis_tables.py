@@ -11,6 +11,7 @@ from ecomcore.metrics._schemas import (
     Period,
     SessionSchema,
     SpendSchema,
+    civil_day,
     prepare,
     with_period,
 )
@@ -23,7 +24,6 @@ ORDERS, LINES, SESSIONS, SPEND = OrderSchema(), LineSchema(), SessionSchema(), S
 __all__ = [
     "cart_abandonment_rate",
     "churn_rate",
-    "civil_day",
     "conversion_rate",
     "customer_acquisition_cost",
     "gross_margin",
@@ -116,17 +116,6 @@ def gross_margin(
     summed = totals(query, keys, {"__sales": sales, "__cost": cost})
     value = ratio(nw.col("__sales") - nw.col("__cost"), nw.col("__sales"), "")
     return to_caller(finish(summed, keys, "gross_margin", value), frame)
-
-
-def civil_day(column: str) -> "nw.Expr":
-    """Days since 1970-01-01 from the calendar date alone, on every engine (no timestamps)."""
-    import narwhals as nw
-
-    year = nw.col(column).dt.year().cast(nw.Int64)
-    before = year - 1
-    leap_days = before // 4 - before // 100 + before // 400 - 477  # 477 leap days before 1970
-    ordinal = nw.col(column).dt.ordinal_day().cast(nw.Int64)
-    return (year - 1970) * 365 + leap_days + ordinal - 1
 
 
 def period_index(column: str, period: Period) -> "nw.Expr":

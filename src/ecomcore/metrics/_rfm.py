@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ecomcore.core import ValidationError
-from ecomcore.metrics._kpis_tables import ORDERS, civil_day
-from ecomcore.metrics._schemas import OrderSchema, prepare
+from ecomcore.metrics._kpis_tables import ORDERS
+from ecomcore.metrics._schemas import OrderSchema, civil_day, prepare
 
 if TYPE_CHECKING:
     import numpy as np

@@ -16,7 +16,15 @@ from ecomcore.metrics._frames import Frame, Kind, as_frame, check_columns
 if TYPE_CHECKING:
     import narwhals as nw
 
-__all__ = ["LineSchema", "OrderSchema", "Period", "SessionSchema", "SpendSchema"]
+__all__ = [
+    "LineSchema",
+    "OrderSchema",
+    "Period",
+    "SessionSchema",
+    "SpendSchema",
+    "civil_day",
+    "epoch_seconds",
+]
 
 Period = Literal["day", "month", "quarter", "year"]
 """Calendar periods (weeks are left out: engines disagree on the day a week starts)."""
@@ -157,3 +165,27 @@ def _dask_with_period(
     native = native.assign(**{PERIOD: column.map_partitions(start_of_period, meta=column)})
     result: nw.LazyFrame[Any] = nw.from_native(native)
     return result
+
+
+def civil_day(column: str) -> "nw.Expr":
+    """Days since 1970-01-01 from the calendar date alone, on every engine (no timestamps)."""
+    import narwhals as nw
+
+    year = nw.col(column).dt.year().cast(nw.Int64)
+    before = year - 1
+    leap_days = before // 4 - before // 100 + before // 400 - 477  # 477 leap days before 1970
+    ordinal = nw.col(column).dt.ordinal_day().cast(nw.Int64)
+    return (year - 1970) * 365 + leap_days + ordinal - 1
+
+
+def epoch_seconds(column: str) -> "nw.Expr":
+    """Seconds since 1970-01-01 00:00 of the wall-clock time, on every engine (as a float)."""
+    import narwhals as nw
+
+    at = nw.col(column)
+    return (
+        civil_day(column) * 86_400
+        + at.dt.hour().cast(nw.Int64) * 3_600
+        + at.dt.minute().cast(nw.Int64) * 60
+        + at.dt.second().cast(nw.Int64)
+    ).cast(nw.Float64) + at.dt.microsecond().cast(nw.Float64) / 1e6

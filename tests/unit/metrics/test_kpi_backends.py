@@ -1,6 +1,7 @@
 """Every KPI gives the same answer on every dataframe engine as on pandas."""
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import dask.dataframe as dd
@@ -10,6 +11,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
+from pyspark.sql import SparkSession
 
 from ecomcore.metrics import (
     average_order_value,
@@ -68,14 +70,42 @@ def on_dask(table: pd.DataFrame) -> Any:
     return dask_from_pandas(table, npartitions=4)
 
 
+@functools.cache
+def spark() -> SparkSession:
+    """One local Spark for the module (started on first use, stopped by the fixture below)."""
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("ecomcore-kpi-equivalence")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+@pytest.fixture(scope="module", autouse=True)
+def stop_spark() -> Iterator[None]:
+    yield
+    if spark.cache_info().currsize:
+        spark().stop()
+        spark.cache_clear()
+
+
+def on_pyspark(table: pd.DataFrame) -> Any:
+    return spark().createDataFrame(pa.Table.from_pandas(table, preserve_index=False))
+
+
 BACKENDS: dict[str, Callable[[pd.DataFrame], Any]] = {
     "polars": on_polars,
     "polars-lazy": on_polars_lazy,
     "pyarrow": on_pyarrow,
     "duckdb": on_duckdb,
     "dask": on_dask,
+    "pyspark": on_pyspark,
 }
-LAZY = {"polars-lazy", "duckdb", "dask"}
+LAZY = {"polars-lazy", "duckdb", "dask", "pyspark"}
 
 ORDERS = STORE.frame("orders")
 LINES = STORE.frame("lines")
