@@ -150,9 +150,12 @@ def peak_memory_mb() -> float:
     return round(peak / 2**20, 1)
 
 
+# The cost follows the distinct (x, t_x, T) rows, not the customers: a million customers at a
+# daily grain have about 190,000 of them (CDNOW: 1,016), so the fit takes a few hundred times
+# CDNOW's, seconds in all, in well under 100 MB.
 _many_customers_timing = ratio_benchmark(
     "metrics_bgnbd_fit_many_customers_vs_cdnow",
-    target=20.0,
+    target=400.0,
     baseline="the same BG/NBD fit on the 2,357 CDNOW customers",
     ours=fit_many,
     reference=lambda: BetaGeoModel.fit(cdnow()),

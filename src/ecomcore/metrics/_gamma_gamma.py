@@ -36,21 +36,27 @@ def _log_likelihood(params: "Floats", x: "Floats", m: "Floats") -> "Floats":
     return result
 
 
-def _value_and_gradient(params: "Floats", x: "Floats", m: "Floats") -> "tuple[Floats, Floats]":
-    """Each row's log-likelihood and its derivatives by p, q and v (shape (3, rows))."""
+def _value_and_gradient(
+    params: "Floats", x: "Floats", m: "Floats", distinct: "tuple[Floats, npt.NDArray[np.intp]]"
+) -> "tuple[Floats, Floats]":
+    """Each row's log-likelihood and its derivatives by p, q and v (shape (3, rows)).
+
+    The special functions depend on x alone (``distinct``: its values and each row's index
+    into them), so they are computed once per distinct x.
+    """
     import numpy as np
     from scipy.special import digamma, gammaln
 
     p, q, v = params
+    xs, row = distinct
+    pxs = p * xs
+    psi, psi_x = digamma(pxs + q)[row], digamma(pxs)[row]
+    gammas = (gammaln(pxs + q) - gammaln(pxs) - gammaln(q))[row]
     px = p * x
-    psi = digamma(px + q)
     log_total = np.log(x * m + v)
     log_m, log_x, log_v = np.log(m), np.log(x), np.log(v)
-    value = (
-        gammaln(px + q) - gammaln(px) - gammaln(q) + q * log_v
-        + (px - 1) * log_m + px * log_x - (px + q) * log_total
-    )  # fmt: skip
-    d_p = x * (psi - digamma(px) + log_m + log_x - log_total)
+    value = gammas + q * log_v + (px - 1) * log_m + px * log_x - (px + q) * log_total
+    d_p = x * (psi - psi_x + log_m + log_x - log_total)
     d_q = psi - digamma(q) + log_v - log_total
     d_v = q / v - (px + q) / (x * m + v)
     return value, np.vstack([d_p, d_q, d_v])
@@ -116,8 +122,10 @@ class GammaGammaModel:
 
         start = np.array([1.0, 2.0, float(np.dot(counts, m) / counts.sum())])
 
+        distinct = np.unique(x, return_inverse=True)
+
         def gradient(params: "Floats") -> "tuple[Floats, Floats]":
-            return _value_and_gradient(params, x, m)
+            return _value_and_gradient(params, x, m, distinct)
 
         params, ll, errors = maximize_likelihood(
             "Gamma-Gamma", ("p", "q", "v"), log_likelihood, counts, start, gradient=gradient
