@@ -37,12 +37,17 @@ def _log_likelihood(params: "Floats", x: "Floats", m: "Floats") -> "Floats":
 
 
 def _value_and_gradient(
-    params: "Floats", x: "Floats", m: "Floats", distinct: "tuple[Floats, npt.NDArray[np.intp]]"
+    params: "Floats",
+    x: "Floats",
+    m: "Floats",
+    distinct: "tuple[Floats, npt.NDArray[np.intp]]",
+    logs: "tuple[Floats, Floats]",
 ) -> "tuple[Floats, Floats]":
     """Each row's log-likelihood and its derivatives by p, q and v (shape (3, rows)).
 
     The special functions depend on x alone (``distinct``: its values and each row's index
-    into them), so they are computed once per distinct x.
+    into them), so they are computed once per distinct x; ``logs`` are log(m) and log(x), which
+    do not change during a fit.
     """
     import numpy as np
     from scipy.special import digamma, gammaln
@@ -54,7 +59,7 @@ def _value_and_gradient(
     gammas = (gammaln(pxs + q) - gammaln(pxs) - gammaln(q))[row]
     px = p * x
     log_total = np.log(x * m + v)
-    log_m, log_x, log_v = np.log(m), np.log(x), np.log(v)
+    (log_m, log_x), log_v = logs, np.log(v)
     value = gammas + q * log_v + (px - 1) * log_m + px * log_x - (px + q) * log_total
     d_p = x * (psi - psi_x + log_m + log_x - log_total)
     d_q = psi - digamma(q) + log_v - log_total
@@ -123,9 +128,10 @@ class GammaGammaModel:
         start = np.array([1.0, 2.0, float(np.dot(counts, m) / counts.sum())])
 
         distinct = np.unique(x, return_inverse=True)
+        logs = (np.log(m), np.log(x))
 
         def gradient(params: "Floats") -> "tuple[Floats, Floats]":
-            return _value_and_gradient(params, x, m, distinct)
+            return _value_and_gradient(params, x, m, distinct, logs)
 
         params, ll, errors = maximize_likelihood(
             "Gamma-Gamma", ("p", "q", "v"), log_likelihood, counts, start, gradient=gradient
