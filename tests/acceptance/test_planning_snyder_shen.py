@@ -9,6 +9,7 @@ dependency, is also run on the same inputs (and on random ones) as a differentia
 import warnings
 from math import exp, factorial
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -217,7 +218,7 @@ def test_s_s_policy_agrees_with_stockpyl_for_poisson_demand(
     h: float, penalty: float, k: float, mean: float
 ) -> None:
     """For random Poisson (s, S) problems, the policy and its cost agree with stockpyl."""
-    pmf = [float(x) for x in poisson.pmf(range(int(mean * 6 + 40)), mean)]
+    pmf = [float(x) for x in np.atleast_1d(poisson.pmf(range(int(mean * 6 + 40)), mean))]
     policy = p.ss_policy(holding_cost=h, stockout_cost=penalty, fixed_cost=k, demand_pmf=pmf)
     s, big_s, cost = sp_ss.s_s_discrete_exact(h, penalty, k, True, mean)
     assert (policy.reorder_point, policy.order_up_to) == (s, big_s)

@@ -81,3 +81,17 @@ def test_the_tour_shows_a_cross_border_document_with_its_tax_breakdown() -> None
     assert "per rate: VAT 20% FR (standard)" in out
     assert "VAT 0% (reverse_charge)" in out
     assert "per rate: QST 9.975% CA-QC (standard): 29.93 on 300.00 CAD" in out
+
+
+def test_the_tour_prints_the_cdnow_fit_next_to_the_published_values() -> None:
+    """The metrics section refits CDNOW and shows the papers' values beside ours."""
+    out = tour_output()
+    assert "CDNOW 1/10 sample: 2,357 customers" in out
+    rows = {
+        tuple(line.split()[:2]): line.split()[2:]
+        for line in out.splitlines()
+        if line.startswith("  BG/NBD") or line.startswith("  Gamma-Gamma")
+    }
+    ours, published = (float(v) for v in rows[("BG/NBD", "alpha")])
+    assert abs(ours - published) < 0.001
+    assert "One-year CLV" in out

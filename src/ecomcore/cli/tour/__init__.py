@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ecomcore.cli.tour import catalog, fraud, inventory, money, planning, pricing, tax
+from ecomcore.cli.tour import catalog, fraud, inventory, metrics, money, planning, pricing, tax
 
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
@@ -18,6 +18,7 @@ SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Fraud", fraud.show),
     ("Pricing", pricing.show),
     ("Tax", tax.show),
+    ("Metrics: customer lifetime models on CDNOW", metrics.show),
 )
 """The tour in order: (title, function returning the section's text)."""
 

@@ -1,0 +1,191 @@
+"""The tables metrics read: orders, order lines, sessions and ad spend, with configurable names.
+
+Each schema maps the meaning of a column to the name it has in the caller's table, so a store's
+own export works as it is: ``OrderSchema(gross="total_incl_vat", placed_at="created")``. A metric
+reads only the columns it needs and says which are missing or of the wrong type.
+"""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ecomcore.core import ValidationError
+from ecomcore.metrics._frames import Frame, Kind, as_frame, check_columns
+
+if TYPE_CHECKING:
+    import narwhals as nw
+
+__all__ = [
+    "LineSchema",
+    "OrderSchema",
+    "Period",
+    "SessionSchema",
+    "SpendSchema",
+    "civil_day",
+    "epoch_seconds",
+]
+
+Period = Literal["day", "month", "quarter", "year"]
+"""Calendar periods (weeks are left out: engines disagree on the day a week starts)."""
+
+_TRUNCATE: dict[str, str] = {
+    "day": "1d",
+    "month": "1mo",
+    "quarter": "1q",
+    "year": "1y",
+}
+
+PERIOD = "period"
+"""The name of the period column in every result."""
+
+
+@attrs.frozen
+class OrderSchema:
+    """Where each fact of an order record lives: one row per order.
+
+    ``placed_at`` is a date or datetime; ``net``, ``tax``, ``gross``, ``discount`` and
+    ``shipping`` are numbers in the order's currency (``gross = net + tax``; ``discount`` is the
+    amount taken off); ``item_count`` is the number of units; ``channel`` and ``status`` are labels.
+    KPIs add amounts as they come: filter to one currency (or convert) first.
+
+    Examples:
+        >>> OrderSchema(gross="total").gross
+        'total'
+    """
+
+    order_id: str = "order_id"
+    customer_id: str = "customer_id"
+    placed_at: str = "placed_at"
+    currency: str = "currency"
+    net: str = "net"
+    tax: str = "tax"
+    gross: str = "gross"
+    discount: str = "discount"
+    shipping: str = "shipping"
+    item_count: str = "item_count"
+    channel: str = "channel"
+    status: str = "status"
+
+
+@attrs.frozen
+class LineSchema:
+    """Where each fact of an order line lives: one row per line.
+
+    ``quantity`` units sold at ``unit_price`` (net) that cost ``unit_cost``; ``placed_at`` (the
+    order's date) is needed only for results by period.
+    """
+
+    order_id: str = "order_id"
+    sku: str = "sku"
+    quantity: str = "quantity"
+    unit_price: str = "unit_price"
+    unit_cost: str = "unit_cost"
+    placed_at: str = "placed_at"
+
+
+@attrs.frozen
+class SessionSchema:
+    """Where each fact of a shop visit lives: one row per session.
+
+    ``added_to_cart`` and ``ordered`` are booleans: the visitor put something in the cart, the
+    visit ended in an order.
+    """
+
+    session_id: str = "session_id"
+    started_at: str = "started_at"
+    added_to_cart: str = "added_to_cart"
+    ordered: str = "ordered"
+    channel: str = "channel"
+
+
+@attrs.frozen
+class SpendSchema:
+    """Where each fact of marketing spend lives: one row per day (and channel, campaign...)."""
+
+    spent_on: str = "spent_on"
+    channel: str = "channel"
+    spend: str = "spend"
+
+
+def prepare(
+    data: object,
+    table: str,
+    columns: dict[str, Kind],
+    *,
+    by: str | Sequence[str] | None,
+    period: Period | None,
+    time_column: str,
+) -> tuple[Frame, "nw.LazyFrame[Any]", list[str]]:
+    """Wrap, check and add the period column; return the frame, the query and the group keys."""
+    frame = as_frame(data, table)
+    groups = [by] if isinstance(by, str) else list(by or ())
+    needed: dict[str, Kind] = dict(columns)
+    for name in groups:
+        needed.setdefault(name, "any")
+    if period is not None:
+        if period not in _TRUNCATE:
+            raise ValidationError("period", period, "one of " + ", ".join(_TRUNCATE))
+        needed[time_column] = "datetime"
+    check_columns(frame, table, needed)
+    query, keys = with_period(frame.frame, groups, period, time_column)
+    return frame, query, keys
+
+
+def with_period(
+    query: "nw.LazyFrame[Any]", groups: list[str], period: Period | None, time_column: str
+) -> tuple["nw.LazyFrame[Any]", list[str]]:
+    """Add the ``period`` column (start of each row's calendar period) and return the group keys."""
+    import narwhals as nw
+
+    if period is None:
+        return query, list(groups)
+    if query.implementation.is_dask() and period != "day":
+        return _dask_with_period(query, period, time_column), [PERIOD, *groups]
+    truncated = nw.col(time_column).dt.truncate(_TRUNCATE[period]).alias(PERIOD)
+    return query.with_columns(truncated), [PERIOD, *groups]
+
+
+_PANDAS_PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
+
+
+def _dask_with_period(
+    query: "nw.LazyFrame[Any]", period: Period, time_column: str
+) -> "nw.LazyFrame[Any]":
+    """Truncate on Dask, which narwhals cannot do past days: pandas per partition, row by row."""
+    import narwhals as nw
+
+    code = _PANDAS_PERIODS[period]
+    native = query.to_native()
+    column = native[time_column]
+
+    def start_of_period(times: Any) -> Any:
+        return times.dt.to_period(code).dt.start_time.astype(times.dtype)
+
+    native = native.assign(**{PERIOD: column.map_partitions(start_of_period, meta=column)})
+    result: nw.LazyFrame[Any] = nw.from_native(native)
+    return result
+
+
+def civil_day(column: str) -> "nw.Expr":
+    """Days since 1970-01-01 from the calendar date alone, on every engine (no timestamps)."""
+    import narwhals as nw
+
+    year = nw.col(column).dt.year().cast(nw.Int64)
+    before = year - 1
+    leap_days = before // 4 - before // 100 + before // 400 - 477  # 477 leap days before 1970
+    ordinal = nw.col(column).dt.ordinal_day().cast(nw.Int64)
+    return (year - 1970) * 365 + leap_days + ordinal - 1
+
+
+def epoch_seconds(column: str) -> "nw.Expr":
+    """Seconds since 1970-01-01 00:00 of the wall-clock time, on every engine (as a float)."""
+    import narwhals as nw
+
+    at = nw.col(column)
+    return (
+        civil_day(column) * 86_400
+        + at.dt.hour().cast(nw.Int64) * 3_600
+        + at.dt.minute().cast(nw.Int64) * 60
+        + at.dt.second().cast(nw.Int64)
+    ).cast(nw.Float64) + at.dt.microsecond().cast(nw.Float64) / 1e6
