@@ -244,5 +244,5 @@ def _tax(  # noqa: PLR0917 (the pieces assemble already holds)
 
 
 def _includes(promotion_basis: bool | None, line_includes_tax: bool) -> bool:
-    """A promotion's discount is in its own basis when it names one, else in the line's terms."""
+    """Return whether a discount includes tax: the promotion's basis, else the line's terms."""
     return line_includes_tax if promotion_basis is None else promotion_basis
