@@ -212,6 +212,22 @@ def _exact(amount: Decimal, currency: Currency) -> Money:
     return money
 
 
+def trusted_money(amount: Decimal, currency: Currency) -> Money:
+    """Build a Money without validating it: the fast constructor for hot paths.
+
+    ``amount`` must be a finite ``Decimal`` and ``currency`` a `Currency` from `get_currency` (or
+    the currency of a Money already built); nothing is checked, which is what makes it several
+    times faster than ``Money(amount, currency)``. Use it where both were checked once (a
+    document's currency, amounts computed from checked amounts); anywhere else use `Money`.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> trusted_money(Decimal("19.99"), get_currency("EUR")) == Money("19.99", "EUR")
+        True
+    """
+    return _exact(amount, currency)
+
+
 def as_money(value: moneyed.Money) -> Money:
     """Return ``value`` as an ecomcore `Money`, accepting any ``moneyed.Money``."""
     if type(value) is Money:
