@@ -75,10 +75,14 @@ def test_the_tour_shows_stacked_promotions_a_refused_coupon_and_a_near_miss() ->
     assert "add 31.03 EUR for Free shipping" in out
 
 
-def test_the_tour_shows_a_cross_border_document_with_its_tax_breakdown() -> None:
-    """The tax section shows destination VAT per rate, a reverse charge, and GST plus QST."""
+def test_the_tour_shows_a_cross_border_quote_with_its_tax_breakdown() -> None:
+    """The tax section quotes a promoted cart with French VAT per line and per rate."""
     out = tour_output()
+    assert "promotion: Spring outerwear, 23,80\xa0€ off" in out
+    # 119.00 less 20% is 95.20 gross; at the French 20% that is 79.33 net and 15.87 VAT.
+    assert "jacket    net    79,33\xa0€  tax   15,87\xa0€  gross    95,20\xa0€  VAT 20% FR" in out
     assert "per rate: VAT 20% FR (standard)" in out
+    assert "note: EU distance sales above 10,000 EUR" in out
     assert "VAT 0% (reverse_charge)" in out
     assert "per rate: QST 9.975% CA-QC (standard): 29.93 on 300.00 CAD" in out
 

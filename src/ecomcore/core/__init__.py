@@ -36,6 +36,7 @@ from ecomcore.core._money import (
     quantize,
     sum_money,
     to_minor_units,
+    trusted_money,
 )
 from ecomcore.core._taxed import TaxedMoney
 
@@ -65,4 +66,5 @@ __all__ = [
     "quantize",
     "sum_money",
     "to_minor_units",
+    "trusted_money",
 ]

@@ -199,17 +199,27 @@ def sum_money(amounts: Iterable[moneyed.Money], *, currency: str | Currency) -> 
 _new_object = object.__new__
 
 
-def _exact(amount: Decimal, currency: Currency) -> Money:
-    """Build a Money from a finite Decimal and an ISO Currency already checked, for hot paths.
+def trusted_money(amount: Decimal, currency: Currency) -> Money:
+    """Build a Money without validating it: the fast constructor for hot paths.
 
-    Skips the constructor's validation (it costs as much as the arithmetic) and sets the two
-    attributes py-moneyed's own constructor sets.
+    ``amount`` must be a finite ``Decimal`` and ``currency`` a `Currency` from `get_currency` (or
+    the currency of a Money already built); nothing is checked, which is what makes it several
+    times faster than ``Money(amount, currency)``. Use it where both were checked once (a
+    document's currency, amounts computed from checked amounts); anywhere else use `Money`.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> trusted_money(Decimal("19.99"), get_currency("EUR")) == Money("19.99", "EUR")
+        True
     """
     money: Money = _new_object(Money)
-    fields = money.__dict__
+    fields = money.__dict__  # the two attributes py-moneyed's own constructor sets
     fields["amount"] = amount
     fields["currency"] = currency
     return money
+
+
+_exact = trusted_money  # the kernel's own name for it, used by Money arithmetic
 
 
 def as_money(value: moneyed.Money) -> Money:

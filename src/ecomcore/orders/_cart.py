@@ -25,12 +25,11 @@ from ecomcore.pricing import (
     PromotionCatalog,
     Quote,
     QuoteRequest,
+    QuoteTax,
     RedemptionLedger,
-    TaxPolicy,
     normalise_code,
     quote,
 )
-from ecomcore.pricing import NoTax as _NoTax
 
 __all__ = ["Cart", "CartItem", "CartLine", "QuantityRule"]
 
@@ -320,12 +319,12 @@ class Cart:
         promotions: PromotionCatalog,
         coupons: CouponBook | None = None,
         ledger: RedemptionLedger | None = None,
-        tax: TaxPolicy | None = None,
+        tax: QuoteTax | None = None,
         customer: CustomerContext | None = None,
         shipping: moneyed.Money | None = None,
         region: str | None = None,
     ) -> Quote:
-        """Price the cart through `ecomcore.pricing.quote` (no tax unless a policy is given)."""
+        """Price the cart through `ecomcore.pricing.quote` (no tax unless a `QuoteTax` is given)."""
         request = self.quote_request(at=at, customer=customer, shipping=shipping, region=region)
         return quote(
             request,
@@ -333,5 +332,5 @@ class Cart:
             promotions=promotions,
             coupons=coupons,
             ledger=ledger,
-            tax=tax if tax is not None else _NoTax(),
+            tax=tax,
         )

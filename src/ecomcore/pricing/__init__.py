@@ -2,7 +2,7 @@
 
 Start with `quote`: it takes a `QuoteRequest` (lines with their variant, product, categories,
 tags and quantity; the customer; channel; currency; coupon codes; shipping), a `PriceBook`, a
-`PromotionCatalog`, coupons, a redemption ledger and a tax policy, and returns a `Quote` that
+`PromotionCatalog`, coupons, a redemption ledger and a `QuoteTax`, and returns a `Quote` that
 explains every figure. docs/pricing.md walks through the stacking model.
 
 Tax is its own engine, called once per document: a `TaxCalculator` turns a `TaxRequest` into a
@@ -97,6 +97,7 @@ from ecomcore.pricing._quote_model import (
     QuoteRequest,
     ShippingQuote,
 )
+from ecomcore.pricing._quote_tax import QuoteTax
 from ecomcore.pricing._services import record_redemptions
 from ecomcore.pricing._tax_data import canada_tax_rules, eu_vat_rules
 from ecomcore.pricing._tax_engine import SHIPPING_LINE_ID, TableTaxCalculator
@@ -119,7 +120,6 @@ from ecomcore.pricing._tax_model import (
     TaxRule,
     TaxType,
 )
-from ecomcore.pricing._tax_policy import NoTax, TaxableItem, TaxPolicy
 from ecomcore.pricing._tax_ports import TaxCalculator, TaxRateProvider, VatNumberValidator
 from ecomcore.pricing._tax_request import (
     Buyer,
@@ -178,7 +178,6 @@ __all__ = [
     "LineItem",
     "NearMiss",
     "NexusThreshold",
-    "NoTax",
     "Not",
     "OrderAmountOff",
     "OrderPercentOff",
@@ -202,6 +201,7 @@ __all__ = [
     "PromotionRedeemed",
     "Quote",
     "QuoteRequest",
+    "QuoteTax",
     "QuotedLine",
     "RangeQuantityAtLeast",
     "RangeValueAtLeast",
@@ -230,7 +230,6 @@ __all__ = [
     "TaxComponent",
     "TaxDiscount",
     "TaxLine",
-    "TaxPolicy",
     "TaxRate",
     "TaxRateProvider",
     "TaxRequest",
@@ -240,7 +239,6 @@ __all__ = [
     "TaxTotal",
     "TaxType",
     "Taxability",
-    "TaxableItem",
     "TaxedLine",
     "Tier",
     "TieredPercentOff",

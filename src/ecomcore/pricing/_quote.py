@@ -15,7 +15,8 @@ The steps, in order (docs/pricing.md explains each with examples):
    promotions are each run alone; the customer gets the largest total discount (ties keep the
    combinable set).
 5. **Near misses.** Promotions whose condition fails only for lack of value or quantity.
-6. **Tax.** The tax policy turns each line and shipping into net, tax and gross.
+6. **Tax.** With a `QuoteTax`, its `TaxCalculator` taxes every line after promotions and shipping
+   in one `TaxRequest`, under the tax engine's `RoundingPolicy`; without one, no tax.
 7. **Rounding.** Amounts are whole minor units throughout: percentages round per line with the
    ``rounding`` mode, fixed amounts split through ``allocate``, so totals need no final rounding.
 """
@@ -51,11 +52,10 @@ from ecomcore.pricing._quote_model import (
     QuoteRequest,
 )
 from ecomcore.pricing._quote_near import near_misses
-from ecomcore.pricing._tax_policy import NoTax, TaxPolicy
+from ecomcore.pricing._quote_tax import QuoteTax
 
 __all__ = ["quote"]
 
-_NO_TAX = NoTax()
 _EMPTY_LEDGER = EmptyLedger()
 
 
@@ -228,14 +228,15 @@ def quote(
     promotions: PromotionCatalog | Iterable[Promotion] = (),
     coupons: CouponBook | None = None,
     ledger: RedemptionLedger | None = None,
-    tax: TaxPolicy = _NO_TAX,
+    tax: QuoteTax | None = None,
     rounding: Rounding = Rounding.HALF_UP,
     max_near_misses: int = 3,
 ) -> Quote:
     """Price a cart: resolve prices, apply promotions and coupons, tax it, explain every figure.
 
     ``promotions`` is best passed as a `PromotionCatalog` built once (building the index per
-    quote works but costs). Without a ``ledger``, redemption limits see no past use. Raises
+    quote works but costs). Without a ``ledger``, redemption limits see no past use. ``tax``
+    (a `QuoteTax`) says how to tax the quote; without it no tax is charged. Raises
     `PriceNotFoundError` when no price list prices a line. The same arguments always give the
     same quote, whatever the order of lines, promotions or coupon codes.
 

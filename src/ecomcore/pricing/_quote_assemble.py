@@ -3,6 +3,8 @@
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+import attrs
+
 from ecomcore.core import (
     Currency,
     Money,
@@ -23,7 +25,9 @@ from ecomcore.pricing._quote_model import (
     QuoteRequest,
     ShippingQuote,
 )
-from ecomcore.pricing._tax_policy import TaxableItem, TaxPolicy
+from ecomcore.pricing._quote_tax import QuoteTax, TaxableLine
+from ecomcore.pricing._tax_engine import SHIPPING_LINE_ID
+from ecomcore.pricing._tax_result import TaxComponent, TaxResult
 
 __all__ = ["assemble"]
 
@@ -65,7 +69,7 @@ def assemble(
     outcome: Outcome,
     order: list[int],
     sources: list[tuple[str, PriceListKind | None, bool]],
-    tax: TaxPolicy,
+    tax: QuoteTax | None,
     coupon_of: dict[str, str],
     applied_coupons: list[str],
     refused: list[CouponRefusal],
@@ -126,21 +130,19 @@ def assemble(
                 applied.detail,
             )
         )
-    includes = [source[2] for source in sources] + [False] * (count - len(sources))
-    items = [
-        TaxableItem(
-            line.line_id,
-            money(state.net[index]),
-            includes[index],
-            line.quantity,
-            line.product_id,
-        )
-        for index, line in enumerate(state.lines)
-    ]
+    [source[2] for source in sources] + [False] * (count - len(sources))
     has_shipping = request.shipping is not None
-    if has_shipping:
-        items.append(TaxableItem("shipping", money(state.shipping), False))
-    taxed = list(tax.tax(items, request))
+    result = None
+    if tax is not None and count:
+        result = _tax(request, tax, outcome, order, sources, per_line, money)
+        taxed = [line.amount for line in result.lines]
+        components: list[tuple[TaxComponent, ...]] = [line.components for line in result.lines]
+    else:
+        zero = money(0)
+        taxed = [TaxedMoney(net=money(net), tax=zero) for net in state.net]
+        if has_shipping:
+            taxed.append(TaxedMoney(net=money(state.shipping), tax=zero))
+        components = [()] * len(taxed)
     quoted: list[QuotedLine] = []
     for index, line in enumerate(state.lines):
         source, kind, include = sources[index] if index < len(sources) else ("gift", None, False)
@@ -162,6 +164,7 @@ def assemble(
                 taxed[index],
                 include,
                 line.is_gift,
+                components[index],
             )
         )
     # Back to the order the request gave; gift lines last, in the order they were granted.
@@ -176,8 +179,8 @@ def assemble(
             tuple(shipping_adjustments),
             money(state.shipping_base - state.shipping),
             taxed[-1],
+            components[-1],
         )
-    totals = taxed
     subtotal = sum(line.unit * line.quantity for line in state.lines)
     return Quote(
         currency.code,
@@ -185,9 +188,61 @@ def assemble(
         shipping_quote,
         money(subtotal),
         money(outcome.total),
-        _total(totals, currency),
+        _total(taxed, currency) if result is None else result.total,
         tuple(promotions),
         tuple(applied_coupons),
         tuple(refused),
         tuple(misses),
+        () if result is None else result.totals,
+        () if result is None else result.notes,
     )
+
+
+def _tax(  # noqa: PLR0917 (the pieces assemble already holds)
+    request: QuoteRequest,
+    tax: QuoteTax,
+    outcome: Outcome,
+    order: list[int],
+    sources: list[tuple[str, PriceListKind | None, bool]],
+    per_line: list[list[Adjustment]],
+    money: Callable[[int], Money],
+) -> TaxResult:
+    """Tax the lines and shipping through ``tax`` and order the result as the quote's lines.
+
+    The result's lines come back as the quote's canonical lines, then shipping, whatever order
+    the calculator returned them in.
+    """
+    state = outcome.state
+    basis = {
+        applied.promotion.id: applied.promotion.discount_includes_tax for applied in outcome.applied
+    }
+    items = []
+    for index, line in enumerate(state.lines):
+        given = index < len(order)  # gift lines come after the request's lines
+        include = sources[index][2] if given else False
+        items.append(
+            TaxableLine(
+                unit_price=money(line.unit),
+                quantity=line.quantity,
+                includes_tax=include,
+                price_source=sources[index][0] if given else "gift",
+                tax_code=request.lines[order[index]].tax_code if given else None,
+                product_id=line.product_id,
+                discounts=tuple(
+                    (adjustment.amount, _includes(basis[adjustment.promotion_id], include))
+                    for adjustment in per_line[index]
+                ),
+            )
+        )
+    shipping = money(state.shipping) if request.shipping is not None else None
+    result = tax.calculate(items, shipping, request.at.date())
+    by_id = {line.line_id: line for line in result.lines}
+    wanted = [str(index) for index in range(len(items))]
+    if shipping is not None:
+        wanted.append(SHIPPING_LINE_ID)
+    return attrs.evolve(result, lines=tuple(by_id[line_id] for line_id in wanted))
+
+
+def _includes(promotion_basis: bool | None, line_includes_tax: bool) -> bool:
+    """Return whether a discount includes tax: the promotion's basis, else the line's terms."""
+    return line_includes_tax if promotion_basis is None else promotion_basis

@@ -9,6 +9,7 @@ from ecomcore.core import Money, TaxedMoney, ValidationError, allocate
 from ecomcore.pricing._checks import aware, currency_code, ids, optional_whole_money, positive
 from ecomcore.pricing._coupons import CouponRefusal
 from ecomcore.pricing._price_lists import PriceListKind
+from ecomcore.pricing._tax_result import TaxComponent, TaxTotal
 
 __all__ = [
     "Adjustment",
@@ -112,8 +113,10 @@ class QuotedLine:
     """A priced line: where the price came from, every adjustment, and net, tax and gross.
 
     ``subtotal`` is unit price times quantity; ``amount`` is the subtotal less the discount, in
-    the terms of the price (gross when ``prices_include_tax``); ``total`` splits it into net and
-    tax by the quote's tax policy.
+    the terms of the price (gross when ``prices_include_tax``); ``total`` is the line's net, tax
+    and gross after discounts as the tax engine computed them (no tax without a `QuoteTax`), and
+    ``tax_components`` its breakdown: one `TaxComponent` per tax, with rate, tax type,
+    jurisdiction and taxability reason.
     """
 
     line_id: str
@@ -131,6 +134,7 @@ class QuotedLine:
     total: TaxedMoney
     prices_include_tax: bool
     is_gift: bool = False
+    tax_components: tuple[TaxComponent, ...] = ()
 
     @property
     def amount(self) -> Money:
@@ -153,12 +157,13 @@ class QuotedLine:
 
 @attrs.frozen
 class ShippingQuote:
-    """Shipping before and after promotions."""
+    """Shipping before and after promotions, its net, tax and gross, and its tax breakdown."""
 
     amount: Money
     adjustments: tuple[Adjustment, ...]
     discount: Money
     total: TaxedMoney
+    tax_components: tuple[TaxComponent, ...] = ()
 
 
 @attrs.frozen
@@ -195,7 +200,10 @@ class Quote:
 
     ``subtotal`` is every line (gift lines at their value) before promotions; ``discount`` is
     everything promotions took off (lines, gifts and shipping) and equals the sum of every
-    adjustment; so ``subtotal - discount + shipping`` is the amount charged.
+    adjustment; so ``subtotal - discount + shipping`` is the amount charged when prices include
+    tax or no tax is charged. ``total`` is the document's net, tax and gross; ``tax_totals`` its
+    tax per rate (their tax adds up to ``total.tax``) and ``tax_notes`` the invoice mentions
+    (reverse charge, place of supply), both empty without a `QuoteTax`.
     """
 
     currency: str
@@ -208,6 +216,8 @@ class Quote:
     applied_coupons: tuple[str, ...]
     refused_coupons: tuple[CouponRefusal, ...]
     near_misses: tuple[NearMiss, ...]
+    tax_totals: tuple[TaxTotal, ...] = ()
+    tax_notes: tuple[str, ...] = ()
 
     def line(self, line_id: str) -> QuotedLine:
         """Return the quoted line with ``line_id`` (KeyError if absent)."""

@@ -13,8 +13,15 @@ from decimal import Decimal
 import attrs
 from moneyed import Currency
 
-from ecomcore.core import Money, Rounding, TaxedMoney, allocate, minor_units, quantize
-from ecomcore.core._money import _exact  # the kernel's trusted Money constructor, for hot paths
+from ecomcore.core import (
+    Money,
+    Rounding,
+    TaxedMoney,
+    allocate,
+    minor_units,
+    quantize,
+    trusted_money,
+)
 from ecomcore.pricing._tax_model import Jurisdiction
 from ecomcore.pricing._tax_result import TaxComponent, TaxedLine, TaxResult, TaxTotal
 from ecomcore.pricing._tax_rounding import RoundedFigure, RoundingLevel, RoundingPolicy
@@ -59,8 +66,8 @@ class Rounder:
 
     The hot path of the engine: `round` is exactly ``quantize(Money(amount, currency),
     rounding).amount`` (a property test holds them equal) computed on the Decimal, and `money`
-    builds Money through the kernel's trusted constructor, as `ecomcore.core` arithmetic does,
-    instead of re-validating a currency already checked once per document.
+    builds Money through the kernel's `trusted_money` constructor, as `ecomcore.core`
+    arithmetic does, instead of re-validating a currency already checked once per document.
     """
 
     def __init__(self, currency: Currency, rounding: Rounding) -> None:
@@ -71,7 +78,7 @@ class Rounder:
         quantize(Money(0, currency), rounding)  # the currency and the mode are valid
 
     def money(self, amount: Decimal) -> Money:
-        return _exact(amount, self.currency)
+        return trusted_money(amount, self.currency)
 
     def round(self, amount: Decimal) -> Decimal:
         return amount.quantize(self._exponent, rounding=self._mode)

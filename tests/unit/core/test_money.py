@@ -22,6 +22,7 @@ from ecomcore.core import (
     quantize,
     sum_money,
     to_minor_units,
+    trusted_money,
 )
 from ecomcore.core._iso4217 import MINOR_UNITS
 from ecomcore.testing import strategies
@@ -203,3 +204,17 @@ def test_from_minor_units_refuses_non_integers() -> None:
         from_minor_units(Decimal("1.5"), "EUR")  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         from_minor_units(True, "EUR")
+
+
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9
+    ),
+    st.sampled_from(["EUR", "JPY", "KWD"]),
+)
+def test_trusted_money_equals_the_checked_constructor(amount: Decimal, code: str) -> None:
+    """The fast constructor builds the same Money as Money() for checked inputs."""
+    fast = trusted_money(amount, get_currency(code))
+    assert type(fast) is Money
+    assert fast == Money(amount, code)
+    assert fast + Money(1, code) == Money(amount + 1, code)

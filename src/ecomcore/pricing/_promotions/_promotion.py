@@ -64,6 +64,9 @@ class Promotion:
     - ``coupon_required``: applies only with an accepted coupon pointing to it.
     - ``valid_from`` / ``valid_until``: when it is active; inactive promotions are skipped for
       almost nothing.
+    - ``discount_includes_tax``: for the tax engine, whether the amounts it takes off include tax;
+      ``None`` (the default) means in the terms of each line's price (gross for a price list that
+      includes tax). A 10.00 net discount on a gross price takes 10.00 plus its tax off the gross.
 
     Examples:
         >>> from ecomcore.pricing import PercentOff, SubtotalAtLeast
@@ -85,6 +88,7 @@ class Promotion:
     coupon_required: bool = False
     valid_from: datetime | None = attrs.field(default=None, validator=aware)
     valid_until: datetime | None = attrs.field(default=None, validator=aware)
+    discount_includes_tax: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.id:
