@@ -51,6 +51,11 @@ def test_the_tour_prints_reorder_suggestions_with_explanations() -> None:
     assert "EOQ 304.05 units, 68.41 a year" in section
     assert "mug at berlin: position 14 = on hand 18 + incoming 0 - allocated 4" in section
     assert "mug at paris: position 40" in section
+    assert "from live stock levels and shipments" in section
+    assert (
+        "tent at berlin: position -1 = on hand 3 + incoming 0 - allocated 3 - backorders 1"
+        in section
+    )
     assert "is above the reorder point: no order." in section
     assert section.count("Stock-out risk before an order placed now would arrive") == 3
     assert "-> intermittent; sba forecasts" in section

@@ -72,7 +72,8 @@ PUBLIC = {
         "newsvendor_normal_cost", "reorder_point", "root_mean_squared_error", "rq_cost",
         "rq_policy", "safety_stock", "safety_stock_for_fill_rate", "sba", "sell_through",
         "simple_exponential_smoothing", "ss_cost", "ss_policy", "stockout_rate", "suggest_reorders",
-        "tsb", "wagner_whitin", "xyz_classes",
+        "tsb", "wagner_whitin", "xyz_classes", "position_from_level", "shipments_as_demand",
+        "suggest_reorders_from_stock",
     },
     "ecomcore.metrics": {
         "BetaGeoModel", "CalibrationCheck", "ColumnsError", "CustomerSummary", "FitError",

@@ -11,6 +11,17 @@ repository one `StockChange`. The adapter applies it as a single atomic compare-
 3. Otherwise every level and record is written, the movements are appended to the ledger in
    order and the events to the outbox, all at once: no reader ever sees part of a change.
 
+**Reserving in one step.** `StockRepository.commit_new_reservation` is the same compare-and-set
+with the idempotency check folded in, for a change that creates one new reservation (its first):
+
+4. If a reservation with that id is already stored, nothing is written and the stored one is
+   returned (the use case then checks it asks for the same units). Otherwise the change is
+   applied exactly as by `commit` (stale versions raise `ConcurrencyError`) and None returned.
+
+Check, version checks and writes happen under one lock (one transaction), so a reservation
+costs one read of the levels and one atomic write, and two concurrent first attempts with one
+id can never both be stored.
+
 A SQL adapter does this in one transaction with ``UPDATE ... WHERE version = :expected`` per row
 (checking the row count) or ``SELECT ... FOR UPDATE``; the in-memory adapter holds one lock.
 Use cases retry a `ConcurrencyError` a bounded number of times, re-reading and re-deciding, so
@@ -70,6 +81,19 @@ class StockRepository(Protocol):
 
     def commit(self, change: StockChange) -> None:
         """Apply ``change`` atomically, or write nothing and raise `ConcurrencyError`."""
+        ...
+
+    def commit_new_reservation(self, change: StockChange) -> Reservation | None:
+        """Apply a change creating a reservation, unless one with its id is stored already.
+
+        In one atomic step: if a reservation with the id of ``change.reservations[0]`` is
+        stored, write nothing and return it; otherwise apply ``change`` exactly like `commit`
+        (raising `ConcurrencyError` on a stale version) and return None.
+        """
+        ...
+
+    def stock_keys(self) -> list[StockKey]:
+        """Return the key of every stored level (version 1 or more), sorted."""
         ...
 
     def movements(self, after: int = 0) -> list[Movement]:

@@ -4,10 +4,10 @@ Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decid
 and commits one `StockChange`; a lost race is retried (``attempts`` times at most).
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from ecomcore.core import Clock, DomainEvent, ValidationError
+from ecomcore.core import Clock, ConcurrencyError, DomainEvent, ValidationError
 from ecomcore.inventory._allocation import StockAtLocation, Strategy
 from ecomcore.inventory._errors import (
     IdempotencyConflictError,
@@ -59,42 +59,93 @@ def _check_ttl(ttl: timedelta) -> None:
         raise ValidationError("ttl", ttl, "a positive time to live")
 
 
+_new = tuple.__new__  # builds a named tuple from a ready tuple, skipping keyword handling
+_RESERVATION = MovementReason.RESERVATION
+_ACTIVE = ReservationStatus.ACTIVE
+
+
 def _hold(
-    repository: StockRepository,
+    levels: Mapping[StockKey, StockLevel],
     reservation_id: str,
     *,
     units: Mapping[StockKey, int],
-    levels_read: Mapping[StockKey, StockLevel] | None,
     now: datetime,
     ttl: timedelta,
     policy: StockPolicy,
 ) -> StockChange:
     """Build the change holding ``units`` all-or-nothing, or raise InsufficientStockError."""
-    levels = repository.levels(units.keys()) if levels_read is None else levels_read
     shortages = []
     movements = []
     after = []
     events: list[DomainEvent] = []
     # The hottest path in the library: one movement per key (demand sums them), so the next
-    # level is built directly rather than through the general change_from.
-    reason = MovementReason.RESERVATION
+    # level is built directly from the read tuple rather than through the general change_from.
+    plain = not policy.preorder
+    backorder_limit = policy.backorder_limit
     for key, quantity in units.items():
         level = levels[key]
-        sellable = level.sellable(policy)
+        _, on_hand, reserved, allocated, in_transit, incoming, safety, point, version = level
+        was = on_hand - reserved - allocated - safety
+        sellable = was + backorder_limit if plain else level.sellable(policy)
         if sellable < quantity:
             shortages.append(Shortage(key.sku, key.location, quantity, sellable))
             continue
-        movements.append(Movement(key, reason, now, reservation_id, 0, quantity))
-        held = StockLevel(
-            key, level.on_hand, level.reserved + quantity, level.allocated, level.in_transit,
-            level.incoming, level.safety_stock, level.reorder_point, level.version + 1,
+        movements.append(
+            _new(Movement, (key, _RESERVATION, now, reservation_id, 0, quantity, 0, 0, 0, None))
+        )
+        held = _new(
+            StockLevel,
+            (key, on_hand, reserved + quantity, allocated, in_transit, incoming, safety, point,
+             version + 1),
         )  # fmt: skip
         after.append(held)
-        events += stock_events(level, held, now)
+        if was - quantity <= point:  # only then can a threshold have been crossed
+            events += stock_events(level, held, now)
     if shortages:
         raise InsufficientStockError(shortages)
-    reservation = Reservation(reservation_id, tuple(units.items()), now, now + ttl)
-    return StockChange(after, (reservation,), (), movements, events)
+    reservation = _new(
+        Reservation, (reservation_id, tuple(units.items()), now, now + ttl, _ACTIVE, None, 1)
+    )
+    return _new(StockChange, (after, (reservation,), (), movements, events))
+
+
+def _hold_once(
+    repository: StockRepository,
+    reservation_id: str,
+    attempts: int,
+    decide: Callable[[], StockChange],
+    same_request: Callable[[Reservation], bool],
+) -> Reservation:
+    """Commit ``decide()``'s new reservation once per id, retrying lost races.
+
+    The idempotency check rides on the commit (`StockRepository.commit_new_reservation`), so
+    the common case costs one read and one atomic write. Only when stock is short is the id
+    looked up on its own: a retry of a request that succeeded earlier returns its reservation
+    even once the stock is gone. A stored reservation for other units raises
+    `IdempotencyConflictError`.
+    """
+    if attempts < 1:
+        raise ValidationError("attempts", attempts, "1 or more")
+    for attempt in range(1, attempts + 1):
+        try:
+            change = decide()
+        except InsufficientStockError:
+            first = repository.find_reservation(reservation_id)
+            if first is None:
+                raise
+        else:
+            try:
+                first = repository.commit_new_reservation(change)
+            except ConcurrencyError:
+                if attempt == attempts:
+                    raise
+                continue
+            if first is None:
+                return change.reservations[0]
+        if not same_request(first):
+            raise IdempotencyConflictError(reservation_id)
+        return first
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def reserve(
@@ -121,20 +172,15 @@ def reserve(
         raise ValidationError("lines", lines, "one reservation line or more")
     units = demand(lines, kits)
     wanted = tuple(units.items())
+    keys = units.keys()
 
-    def decide() -> tuple[StockChange | None, Reservation]:
-        first = repository.find_reservation(reservation_id)
-        if first is not None:
-            if first.units != wanted:
-                raise IdempotencyConflictError(reservation_id)
-            return None, first
-        change = _hold(
-            repository, reservation_id, units=units, levels_read=None, now=clock.now(),
-            ttl=ttl, policy=policy,
-        )  # fmt: skip
-        return change, change.reservations[0]
+    def decide() -> StockChange:
+        levels = repository.levels(keys)
+        return _hold(levels, reservation_id, units=units, now=clock.now(), ttl=ttl, policy=policy)
 
-    return with_retries(repository, attempts, decide)
+    return _hold_once(
+        repository, reservation_id, attempts, decide, lambda first: first.units == wanted
+    )
 
 
 def _item_totals(units: Mapping[StockKey, int] | Sequence[tuple[StockKey, int]]) -> dict[str, int]:
@@ -170,12 +216,7 @@ def reserve_by_strategy(
     lines = [ReservationLine(sku, quantity, "") for sku, quantity in sorted(items.items())]
     needed = {key.sku: units for key, units in demand(lines, kits).items()}
 
-    def decide() -> tuple[StockChange | None, Reservation]:
-        first = repository.find_reservation(reservation_id)
-        if first is not None:
-            if _item_totals(first.units) != needed:
-                raise IdempotencyConflictError(reservation_id)
-            return None, first
+    def decide() -> StockChange:
         keys = [StockKey(sku, location.id) for location in locations for sku in needed]
         levels = repository.levels(keys)
         stock = [
@@ -186,13 +227,17 @@ def reserve_by_strategy(
             for location in locations
         ]
         plan = strategy(needed, stock, split=split)
-        change = _hold(
-            repository, reservation_id, units=plan.units(), levels_read=levels,
-            now=clock.now(), ttl=ttl, policy=policy,
-        )  # fmt: skip
-        return change, change.reservations[0]
+        return _hold(
+            levels, reservation_id, units=plan.units(), now=clock.now(), ttl=ttl, policy=policy
+        )
 
-    return with_retries(repository, attempts, decide)
+    return _hold_once(
+        repository,
+        reservation_id,
+        attempts,
+        decide,
+        lambda first: _item_totals(first.units) == needed,
+    )
 
 
 def _release_units(

@@ -94,6 +94,44 @@ class StockRepositoryContract:
         assert repository.reservation("cart-1") == first
         assert repository.find_reservation("cart-1") == first
 
+    def test_a_new_reservation_commit_returns_the_stored_one_and_writes_nothing(self) -> None:
+        """Reserving under a stored id hands back the first reservation and changes no stock."""
+        repository = self.make_repository()
+        repository.commit(_received(_MUG, 5))
+        first = Reservation("cart-1", ((_MUG, 1),), _AT, _AT + timedelta(minutes=5))
+        held = StockLevel(_MUG, on_hand=5, reserved=1, version=2)
+        take = Movement(_MUG, MovementReason.RESERVATION, _AT, "cart-1", reserved=1)
+        change = StockChange(levels=(held,), reservations=(first,), movements=(take,))
+        assert repository.commit_new_reservation(change) is None
+        again = first._replace(expires_at=_AT + timedelta(minutes=9))
+        retry = StockChange(
+            levels=(held._replace(reserved=2, version=3),), reservations=(again,),
+            movements=(take,),
+        )  # fmt: skip
+        assert repository.commit_new_reservation(retry) == first
+        assert repository.levels([_MUG])[_MUG].reserved == 1
+        assert len(repository.movements()) == 2
+
+    def test_a_new_reservation_commit_on_a_stale_level_writes_nothing(self) -> None:
+        """The one-step reservation commit keeps the compare-and-set: a stale level loses."""
+        repository = self.make_repository()
+        repository.commit(_received(_MUG, 5))
+        first = Reservation("cart-1", ((_MUG, 1),), _AT, _AT + timedelta(minutes=5))
+        stale = StockLevel(_MUG, on_hand=5, reserved=1, version=1)
+        with pytest.raises(ConcurrencyError):
+            repository.commit_new_reservation(StockChange(levels=(stale,), reservations=(first,)))
+        assert repository.find_reservation("cart-1") is None
+        assert repository.levels([_MUG])[_MUG].reserved == 0
+
+    def test_stock_keys_lists_every_stored_level_sorted(self) -> None:
+        """Every level ever stored is listed once, in key order; unstored ones are not."""
+        repository = self.make_repository()
+        assert repository.stock_keys() == []
+        repository.commit(_received(_PLATE, 2))
+        repository.commit(_received(_MUG, 5))
+        repository.commit(StockChange(levels=(StockLevel(_MUG, on_hand=5, version=2),)))
+        assert repository.stock_keys() == [_MUG, _PLATE]
+
     def test_missing_records_raise_not_found(self) -> None:
         """Asking for an unknown reservation or transfer raises NotFoundError."""
         repository = self.make_repository()

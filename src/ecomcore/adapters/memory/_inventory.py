@@ -97,32 +97,50 @@ class InMemoryStockRepository:
     def commit(self, change: StockChange) -> None:
         """Check every version, then write everything; on a stale version, write nothing."""
         with self._lock:
-            # Inlined version checks: this runs once per reservation, under the lock.
-            levels, reservations, transfers = self._levels, self._reservations, self._transfers
-            for level in change.levels:
-                stored_level = levels.get(level.key)
-                if (stored_level.version if stored_level else 0) != level.version - 1:
-                    _conflict("stock level", levels, level.key, level)
-            for reservation in change.reservations:
-                stored_reservation = reservations.get(reservation.id)
-                if (stored_reservation.version if stored_reservation else 0) != (
-                    reservation.version - 1
-                ):
-                    _conflict("reservation", reservations, reservation.id, reservation)
-            for transfer in change.transfers:
-                _conflict("transfer", transfers, transfer.id, transfer, only_if_stale=True)
-            for level in change.levels:
-                self._levels[level.key] = level
-            for reservation in change.reservations:
-                self._reservations[reservation.id] = reservation
-                if reservation.status is ReservationStatus.ACTIVE:
-                    self._active[reservation.id] = reservation
-                else:
-                    self._active.pop(reservation.id, None)
-            for transfer in change.transfers:
-                self._transfers[transfer.id] = transfer
-            self._movements.extend(change.movements)
-            self._events.extend(change.events)
+            self._apply(change)
+
+    def commit_new_reservation(self, change: StockChange) -> Reservation | None:
+        """Return the stored reservation with the change's id, or apply the change (one lock)."""
+        with self._lock:
+            stored = self._reservations.get(change.reservations[0].id)
+            if stored is None:
+                self._apply(change)
+            return stored
+
+    def stock_keys(self) -> list[StockKey]:
+        """Return every stored level's key, sorted."""
+        with self._lock:
+            return sorted(self._levels)
+
+    def _apply(self, change: StockChange) -> None:
+        """Check every version, then write everything; the caller holds the lock."""
+        # Inlined version checks: this runs once per reservation, under the lock.
+        levels, reservations, transfers = self._levels, self._reservations, self._transfers
+        for level in change.levels:
+            stored_level = levels.get(level.key)
+            if (stored_level.version if stored_level else 0) != level.version - 1:
+                _conflict("stock level", levels, level.key, level)
+        for reservation in change.reservations:
+            stored_reservation = reservations.get(reservation.id)
+            if (stored_reservation.version if stored_reservation else 0) != (
+                reservation.version - 1
+            ):
+                _conflict("reservation", reservations, reservation.id, reservation)
+        for transfer in change.transfers:
+            _conflict("transfer", transfers, transfer.id, transfer, only_if_stale=True)
+        for level in change.levels:
+            levels[level.key] = level
+        active = self._active
+        for reservation in change.reservations:
+            reservations[reservation.id] = reservation
+            if reservation.status is ReservationStatus.ACTIVE:
+                active[reservation.id] = reservation
+            else:
+                active.pop(reservation.id, None)
+        for transfer in change.transfers:
+            transfers[transfer.id] = transfer
+        self._movements.extend(change.movements)
+        self._events.extend(change.events)
 
     def movements(self, after: int = 0) -> list[Movement]:
         """Return the ledger in commit order, from entry ``after`` on."""

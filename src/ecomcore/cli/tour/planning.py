@@ -1,32 +1,82 @@
-"""Tour section: forecasts for intermittent demand, the book's EOQ, and reorder suggestions."""
+"""Tour section: forecasts for intermittent demand, the book's EOQ, and reorder suggestions.
 
-from datetime import date, timedelta
+The suggestions are planned from a live in-memory stock repository: eight weeks of shipments
+through reserve, allocate and ship, then the stock each location holds today.
+"""
 
+from datetime import UTC, date, datetime, timedelta
+
+from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.inventory import (
+    ReservationLine,
+    StockKey,
+    StockPolicy,
+    allocate_reservation,
+    expect_receipt,
+    receive_stock,
+    reserve,
+    ship_reservation,
+)
 from ecomcore.inventory import planning as p
+from ecomcore.testing import FixedClock
+
+START = date(2024, 1, 1)
+DAYS = 56
+PATTERNS = {
+    ("mug", "berlin"): [3, 2, 4, 3, 1, 2, 3],
+    ("mug", "paris"): [1, 0, 2, 1, 0, 1, 1],
+    ("tent", "berlin"): [0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 5],
+}
+# What each location holds once the eight weeks have shipped: on hand, then units allocated.
+TODAY = {("mug", "berlin"): (18, 4), ("mug", "paris"): (30, 2), ("tent", "berlin"): (3, 4)}
+_HOUR = timedelta(hours=1)
 
 
-def _observations() -> list[p.DemandRecord]:
-    """Eight weeks of made-up but deterministic sales for three items at two locations."""
-    start = date(2024, 1, 1)
-    patterns = {
-        ("mug", "berlin"): [3, 2, 4, 3, 1, 2, 3],
-        ("mug", "paris"): [1, 0, 2, 1, 0, 1, 1],
-        ("tent", "berlin"): [0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 5],
-    }
-    records = []
-    for (item, location), pattern in patterns.items():
-        for day in range(56):
-            quantity = pattern[day % len(pattern)]
-            if quantity:
-                records.append(
-                    p.DemandRecord(item, location, start + timedelta(days=day), quantity)
-                )
-    return records
+_NO_BACKORDERS = StockPolicy()
+
+
+def _hold(
+    repository: InMemoryStockRepository, clock: FixedClock, name: str, key: tuple[str, str], *,
+    units: int, order: str, policy: StockPolicy = _NO_BACKORDERS,
+) -> None:  # fmt: skip
+    """Reserve ``units`` of ``key`` and allocate them to ``order``."""
+    item, location = key
+    reserve(repository, clock, name, [ReservationLine(item, units, location)], _HOUR,
+            policy=policy)  # fmt: skip
+    allocate_reservation(repository, clock, name, order)
+
+
+def live_stock() -> InMemoryStockRepository:
+    """Eight weeks of made-up but deterministic sales shipped from a live repository."""
+    repository = InMemoryStockRepository()
+    clock = FixedClock(datetime(2023, 12, 31, 9, tzinfo=UTC))
+    for key, pattern in PATTERNS.items():
+        shipped = sum(pattern[day % len(pattern)] for day in range(DAYS))
+        receive_stock(repository, clock, StockKey(*key), shipped + TODAY[key][0], reference="po")
+    for day in range(DAYS):
+        clock.advance(timedelta(days=1))
+        for key, pattern in PATTERNS.items():
+            if units := pattern[day % len(pattern)]:
+                name = f"{key[0]}-{key[1]}-{day}"
+                _hold(repository, clock, name, key, units=units, order=f"order-{name}")
+                ship_reservation(repository, clock, name)
+    clock.advance(timedelta(days=1))
+    expect_receipt(repository, clock, StockKey("mug", "paris"), 12, reference="po-9",
+                   due=clock.now().date() + timedelta(days=3))  # fmt: skip
+    for key, (_, allocated) in TODAY.items():
+        # Tents may be sold one past the shelf: 4 allocated against 3 on hand is a backorder.
+        _hold(repository, clock, f"today-{key[0]}-{key[1]}", key, units=allocated,
+              order="open-order", policy=StockPolicy(backorder_limit=1))  # fmt: skip
+    return repository
 
 
 def show() -> str:
     """Return the planning section of the tour."""
-    history = p.demand_history(_observations())
+    repository = live_stock()
+    as_of = START + timedelta(days=DAYS)
+    history = p.demand_history(
+        p.shipments_as_demand(repository.movements()), start=START, end=as_of
+    )
     tent = history.series("tent", "berlin")
     profile = p.classify_demand(tent)
     forecast = p.auto_forecast(tent)
@@ -36,17 +86,15 @@ def show() -> str:
         f"{profile.demand_class.value}; {forecast.method} forecasts {forecast.level:.3f} a day.",
         f"Snyder & Shen Example 3.1: EOQ {lot.order_quantity:.2f} units, {lot.cost:.2f} a year.",
         "",
-        "Reorder suggestions at a 95% cycle service level:",
+        "Reorder suggestions at a 95% cycle service level, from live stock levels and shipments:",
     ]
     suppliers = {
         "mug": p.Supplier("Keramik GmbH", lead_time_days=5, pack_size=6, minimum_order=12),
         "tent": p.Supplier("Outdoor Ltd", lead_time_days=14, lead_time_std_days=3),
     }
-    positions = [
-        p.InventoryPosition("mug", "berlin", on_hand=18, incoming=0, allocated=4),
-        p.InventoryPosition("mug", "paris", on_hand=30, incoming=12, allocated=2),
-        p.InventoryPosition("tent", "berlin", on_hand=3, incoming=0, allocated=1, backorders=1),
-    ]
-    for suggestion in p.suggest_reorders(history, positions, suppliers=suppliers):
+    suggestions = p.suggest_reorders_from_stock(
+        repository, suppliers=suppliers, as_of=as_of, history_days=DAYS
+    )
+    for suggestion in suggestions:
         lines += ["", suggestion.explanation]
     return "\n".join(lines)

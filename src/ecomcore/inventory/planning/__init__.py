@@ -2,8 +2,9 @@
 
 Forecasting and the policy math are pure functions on plain numbers; `suggest_reorders` combines
 them for every item and location, from a `DemandHistory` and each one's inventory position
-(`PositionFacts`: on hand, incoming, allocated, backorders). Needs the ``analytics`` extra
-(numpy, scipy), imported only inside the functions that use them.
+(`PositionFacts`: on hand, incoming, allocated, backorders); `suggest_reorders_from_stock` feeds
+it from a live `ecomcore.inventory.StockRepository` (levels and shipments in the ledger). Needs
+the ``analytics`` extra (numpy, scipy), imported only inside the functions that use them.
 
 Examples:
     >>> from ecomcore.inventory.planning import croston, economic_order_quantity
@@ -49,6 +50,11 @@ from ecomcore.inventory.planning._forecast import (
     sba,
     simple_exponential_smoothing,
     tsb,
+)
+from ecomcore.inventory.planning._from_stock import (
+    position_from_level,
+    shipments_as_demand,
+    suggest_reorders_from_stock,
 )
 from ecomcore.inventory.planning._history import (
     DemandHistory,
@@ -144,6 +150,7 @@ __all__ = [
     "newsvendor_discrete",
     "newsvendor_normal",
     "newsvendor_normal_cost",
+    "position_from_level",
     "reorder_point",
     "root_mean_squared_error",
     "rq_cost",
@@ -152,11 +159,13 @@ __all__ = [
     "safety_stock_for_fill_rate",
     "sba",
     "sell_through",
+    "shipments_as_demand",
     "simple_exponential_smoothing",
     "ss_cost",
     "ss_policy",
     "stockout_rate",
     "suggest_reorders",
+    "suggest_reorders_from_stock",
     "tsb",
     "wagner_whitin",
     "xyz_classes",

@@ -2,8 +2,8 @@
 
 The seam to live stock levels: a suggestion takes each item and location's inventory position
 as plain numbers through the `PositionFacts` protocol (on hand, incoming, allocated,
-backorders), so any stock record with those four attributes feeds it and planning imports
-nothing from the rest of the inventory context.
+backorders), so any stock record with those four attributes feeds it; this module imports nothing
+from the rest of the inventory context (`suggest_reorders_from_stock` is the link to live levels).
 """
 
 from __future__ import annotations
