@@ -377,20 +377,6 @@ def test_a_tree_exactly_at_the_depth_limit_loads() -> None:
         (["price_lists", 2, "id"], "retail", "price_lists[2].id", "given twice"),
         (["price_lists", 0, "prices", "tee", 0, "price"], "-1",
          "price_lists[0].prices.tee[0].price", "zero or more"),
-    ],
-)  # fmt: skip
-def test_a_bad_price_list_fails_with_its_json_path(
-    where: list[Any], value: Any, path: str, reason: str
-) -> None:
-    """Float prices, sub-cent prices, repeated tiers and unknown currencies are refused by path."""
-    with pytest.raises(PricingDefinitionError) as caught:
-        load_price_lists(_with(PRICE_LISTS, where, value))
-    assert (caught.value.path, reason in caught.value.reason) == (path, True)
-
-
-@pytest.mark.parametrize(
-    ("where", "value", "path", "reason"),
-    [
         (["coupons", 1, "code"], "Spring 10", "coupons[1].code", "given twice"),
         (["coupons", 1, "code"], "50%OFF", "coupons[1].code", "letters A-Z and digits"),
         (["coupons", 0, "minimum_subtotal", "amount"], 40.0, "coupons[0].minimum_subtotal.amount",
@@ -398,12 +384,16 @@ def test_a_bad_price_list_fails_with_its_json_path(
         (["coupons", 0, "max_uses"], "5", "coupons[0].max_uses", "valid integer"),
     ],
 )  # fmt: skip
-def test_a_bad_coupon_fails_with_its_json_path(
+def test_a_bad_price_list_or_coupon_fails_with_its_json_path(
     where: list[Any], value: Any, path: str, reason: str
 ) -> None:
-    """Clashing codes, bad characters, float minimums and text counts are refused by path."""
+    """Float or sub-cent prices, repeated tiers, unknown currencies, clashing codes: by path."""
+    load, document = {
+        "price_lists": (load_price_lists, PRICE_LISTS),
+        "coupons": (load_coupons, COUPONS),
+    }[where[0]]
     with pytest.raises(PricingDefinitionError) as caught:
-        load_coupons(_with(COUPONS, where, value))
+        load(_with(document, where, value))
     assert (caught.value.path, reason in caught.value.reason) == (path, True)
 
 
