@@ -120,11 +120,13 @@ PUBLIC = {
     },
     "ecomcore.schemas": {
         "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "FraudRuleModel", "FraudRuleSetModel",
-        "ImportReport", "JurisdictionModel", "ProductIn", "RejectedRow", "TaxRateTableModel",
-        "TaxRuleModel", "VariantCsvRow", "VariantIn", "catalog_import_json_schema",
-        "dump_fraud_rule_set", "fraud_rule_set_json_schema", "import_catalog_csv",
-        "import_catalog_json", "load_fraud_rule_set", "load_fraud_thresholds",
-        "load_tax_rate_table", "tax_rate_table_json_schema",
+        "ImportReport", "JurisdictionModel", "PricingDefinitionError", "ProductIn", "RejectedRow",
+        "TaxRateTableModel", "TaxRuleModel", "VariantCsvRow", "VariantIn",
+        "catalog_import_json_schema", "coupons_json_schema", "dump_coupons", "dump_fraud_rule_set",
+        "dump_price_lists", "dump_promotions", "fraud_rule_set_json_schema", "import_catalog_csv",
+        "import_catalog_json", "load_coupons", "load_fraud_rule_set", "load_fraud_thresholds",
+        "load_price_lists", "load_promotions", "load_tax_rate_table", "price_lists_json_schema",
+        "promotions_json_schema", "tax_rate_table_json_schema",
     },
     "ecomcore.testing": {
         "BROKEN_KINDS", "CategoryRepositoryContract", "FakeVatNumberValidator", "FixedClock",

@@ -18,6 +18,7 @@ from ecomcore.pricing import (
     TaxTableError,
     TaxType,
 )
+from ecomcore.schemas._paths import json_path
 
 
 class _Strict(BaseModel):
@@ -55,13 +56,6 @@ class TaxRateTableModel(_Strict):
 
     source: str = ""
     rules: list[TaxRuleModel]
-
-
-def _path(location: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "$"
 
 
 def _rule(model: TaxRuleModel) -> TaxRule:
@@ -113,7 +107,7 @@ def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRul
         else:
             table = TaxRateTableModel.model_validate(source)
     except PydanticValidationError as error:
-        problems = [(_path(tuple(item["loc"])), item["msg"]) for item in error.errors()]
+        problems = [(json_path(item["loc"]), item["msg"]) for item in error.errors()]
         value = source if isinstance(source, Mapping) else None
         raise TaxTableError(problems, value=value) from None
     rules = []
