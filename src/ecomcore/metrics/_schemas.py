@@ -171,10 +171,10 @@ def _dask_with_period(
 
     def start_of_period(times: Any) -> Any:
         if period == "week":
-            import pandas as pd
+            import numpy as np
 
             # The same date arithmetic as `iso_week_start`, which narwhals cannot run on Dask.
-            back = pd.to_timedelta(times.dt.weekday, unit="D")
+            back = times.dt.weekday * np.timedelta64(1, "D")
             return (times.dt.normalize() - back).astype(times.dtype)
         code = _PANDAS_PERIODS[period]
         return times.dt.to_period(code).dt.start_time.astype(times.dtype)
