@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 __all__ = ["RetentionMatrix", "retention_matrix"]
 
-_PERIOD_DAYS = {"day": 1.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+_PERIOD_DAYS = {
+    "day": 1.0,
+    "week": 7.0,
+    "month": 365.25 / 12,
+    "quarter": 365.25 / 4,
+    "year": 365.25,
+}
 
 
 @attrs.frozen(eq=False)
@@ -63,9 +69,15 @@ class RetentionMatrix:
         return rows
 
 
+# The Monday of week 0 of `week_index`.
+_FIRST_MONDAY = dt.date(1969, 12, 29)
+
+
 def _label(index: int, period: Period) -> str:
     if period == "day":
         return (dt.date(1970, 1, 1) + dt.timedelta(days=index)).isoformat()
+    if period == "week":
+        return (_FIRST_MONDAY + dt.timedelta(weeks=index)).isoformat()
     if period == "month":
         year, month = divmod(index - 1, 12)
         return f"{year}-{month + 1:02d}"
@@ -86,7 +98,9 @@ def retention_matrix(
 ) -> RetentionMatrix:
     """Build the retention matrix of first-purchase cohorts.
 
-    Cohorts are the calendar ``period`` of each customer's first order. In ``calendar`` mode,
+    Cohorts are the calendar ``period`` of each customer's first order (day, week, month,
+    quarter or year; a week is an ISO week, Monday to Sunday, labelled by its Monday's date as
+    ``2024-01-01``, and lasts 7 days in rolling mode). In ``calendar`` mode,
     period k is the k-th calendar period after the cohort's (a January customer ordering on
     1 February is active in k = 1); in ``rolling`` mode it is days since the customer's own first
     order divided by the period's length (a month is 365.25/12 days), so k = 1 means 30.4 to
@@ -161,6 +175,8 @@ def _index_of_day(day: int, period: Period) -> int:
     date = dt.date(1970, 1, 1) + dt.timedelta(days=day)
     if period == "day":
         return day
+    if period == "week":
+        return (date - _FIRST_MONDAY).days // 7
     if period == "month":
         return date.year * 12 + date.month
     if period == "quarter":

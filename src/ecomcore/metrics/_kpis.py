@@ -1,9 +1,10 @@
 """KPIs on order records: computed on the caller's engine, returned in the caller's frame type.
 
-Every KPI takes ``by`` (a column or columns to group by) and ``period`` (day, month, quarter or
-year, from the order date) and returns one row per group with the value in a column
-named after the KPI. Without either it returns one row. Ratios whose denominator is zero are
-missing (null), never infinite.
+Every KPI takes ``by`` (a column or columns to group by) and ``period`` (day, week, month,
+quarter or year, from the order date) and returns one row per group with the value in a column
+named after the KPI; the ``period`` column holds the start of each period (for a week, the
+midnight of its Monday: ISO weeks, the same on every engine). Without either it returns one
+row. Ratios whose denominator is zero are missing (null), never infinite.
 """
 
 from collections.abc import Sequence
@@ -110,6 +111,17 @@ def revenue(
         [{'revenue': 60.0}]
         >>> revenue(orders, by="channel")
         [{'channel': 'app', 'revenue': 30.0}, {'channel': 'web', 'revenue': 30.0}]
+
+        Weeks run Monday to Sunday and are labelled by their Monday (Sunday 7 January 2024
+        belongs to the week of Monday 1 January):
+
+        >>> import datetime as dt
+        >>> weekly = revenue([
+        ...     {"gross": 10.0, "placed_at": dt.datetime(2024, 1, 7, 23, 30)},
+        ...     {"gross": 5.0, "placed_at": dt.datetime(2024, 1, 8, 0, 15)},
+        ... ], period="week")
+        >>> [(row["period"].isoformat(), row["revenue"]) for row in weekly]
+        [('2024-01-01T00:00:00', 10.0), ('2024-01-08T00:00:00', 5.0)]
     """
     import narwhals as nw
 

@@ -13,6 +13,7 @@ from ecomcore.metrics._schemas import (
     SpendSchema,
     civil_day,
     prepare,
+    week_index,
     with_period,
 )
 
@@ -125,6 +126,8 @@ def period_index(column: str, period: Period) -> "nw.Expr":
     at = nw.col(column)
     if period == "day":
         return civil_day(column)
+    if period == "week":
+        return week_index(column)
     if period == "month":
         return at.dt.year().cast(nw.Int64) * 12 + at.dt.month().cast(nw.Int64)
     if period == "quarter":

@@ -24,11 +24,20 @@ __all__ = [
     "SpendSchema",
     "civil_day",
     "epoch_seconds",
+    "iso_week_start",
+    "week_index",
 ]
 
-Period = Literal["day", "month", "quarter", "year"]
-"""Calendar periods (weeks are left out: engines disagree on the day a week starts)."""
+Period = Literal["day", "week", "month", "quarter", "year"]
+"""Calendar periods. A week is an ISO week: Monday to Sunday, labelled by its Monday's date.
 
+Engines disagree on the day their own week truncation starts, so weeks are computed by date
+arithmetic (the day minus its weekday), the same on every engine.
+"""
+
+_PERIODS = ("day", "week", "month", "quarter", "year")
+
+# Weeks are absent on purpose: see `iso_week_start`.
 _TRUNCATE: dict[str, str] = {
     "day": "1d",
     "month": "1mo",
@@ -124,8 +133,8 @@ def prepare(
     for name in groups:
         needed.setdefault(name, "any")
     if period is not None:
-        if period not in _TRUNCATE:
-            raise ValidationError("period", period, "one of " + ", ".join(_TRUNCATE))
+        if period not in _PERIODS:
+            raise ValidationError("period", period, "one of " + ", ".join(_PERIODS))
         needed[time_column] = "datetime"
     check_columns(frame, table, needed)
     query, keys = with_period(frame.frame, groups, period, time_column)
@@ -142,6 +151,8 @@ def with_period(
         return query, list(groups)
     if query.implementation.is_dask() and period != "day":
         return _dask_with_period(query, period, time_column), [PERIOD, *groups]
+    if period == "week":
+        return query.with_columns(iso_week_start(time_column).alias(PERIOD)), [PERIOD, *groups]
     truncated = nw.col(time_column).dt.truncate(_TRUNCATE[period]).alias(PERIOD)
     return query.with_columns(truncated), [PERIOD, *groups]
 
@@ -155,16 +166,50 @@ def _dask_with_period(
     """Truncate on Dask, which narwhals cannot do past days: pandas per partition, row by row."""
     import narwhals as nw
 
-    code = _PANDAS_PERIODS[period]
     native = query.to_native()
     column = native[time_column]
 
     def start_of_period(times: Any) -> Any:
+        if period == "week":
+            import numpy as np
+
+            # The same date arithmetic as `iso_week_start`, which narwhals cannot run on Dask.
+            back = times.dt.weekday * np.timedelta64(1, "D")
+            return (times.dt.normalize() - back).astype(times.dtype)
+        code = _PANDAS_PERIODS[period]
         return times.dt.to_period(code).dt.start_time.astype(times.dtype)
 
     native = native.assign(**{PERIOD: column.map_partitions(start_of_period, meta=column)})
     result: nw.LazyFrame[Any] = nw.from_native(native)
     return result
+
+
+def iso_week_start(column: str) -> "nw.Expr":
+    """Midnight of the Monday that starts the ISO week of each time: the day minus its weekday.
+
+    Built from a day truncation and fixed offsets (one per weekday), which every engine runs
+    alike; no engine's own week truncation is used.
+    """
+    import narwhals as nw
+
+    day = nw.col(column).dt.truncate("1d")
+    weekday = nw.col(column).dt.weekday()  # ISO: Monday 1 ... Sunday 7
+    start = day.dt.offset_by("-6d")
+    for back in range(5, 0, -1):
+        start = nw.when(weekday == back + 1).then(day.dt.offset_by(f"-{back}d")).otherwise(start)
+    return nw.when(weekday == 1).then(day).otherwise(start)
+
+
+# Whole weeks added before dividing, so the division stays on non-negative numbers (engines
+# round negative integer division differently) for every date from the year 1 on.
+_WEEKS_BEFORE_1970 = 104_000
+
+
+def week_index(column: str) -> "nw.Expr":
+    """Give each ISO week a whole number, consecutive weeks differing by one (0: 1969-12-29)."""
+    # 1970-01-01 was a Thursday: its week's Monday is civil day -3.
+    shifted = civil_day(column) + 3 + 7 * _WEEKS_BEFORE_1970
+    return shifted // 7 - _WEEKS_BEFORE_1970
 
 
 def civil_day(column: str) -> "nw.Expr":

@@ -112,34 +112,46 @@ LINES = STORE.frame("lines")
 SESSIONS = STORE.frame("sessions")
 SPEND = STORE.frame("spend")
 
-# (name, function, tables, keyword arguments)
+# (name, function, tables, keyword arguments); weeks run alongside the other periods.
 CASES: list[tuple[str, Callable[..., Any], tuple[pd.DataFrame, ...], dict[str, Any]]] = []
-kpi: Callable[..., Any]
-for kpi in (
+ORDER_KPIS: tuple[Callable[..., Any], ...] = (
     revenue, order_count, average_order_value, units_per_order, customers, repeat_purchase_rate,
     purchase_frequency, time_between_orders, return_rate, discount_rate,
-):  # fmt: skip
-    CASES.append((kpi.__name__, kpi, (ORDERS,), {}))
-    CASES.append(
-        (f"{kpi.__name__}-by-month-channel", kpi, (ORDERS,), {"period": "month", "by": "channel"})
-    )
+)  # fmt: skip
+CASES.extend((kpi.__name__, kpi, (ORDERS,), {}) for kpi in ORDER_KPIS)
 CASES.extend(
-    (kpi.__name__, kpi, (SESSIONS,), {"period": "day", "by": "channel"})
-    for kpi in (conversion_rate, cart_abandonment_rate)
+    (f"{kpi.__name__}-by-{period}-channel", kpi, (ORDERS,), {"period": period, "by": "channel"})
+    for kpi in ORDER_KPIS
+    for period in ("month", "week")
 )
-CASES.append(("gross_margin", gross_margin, (LINES,), {"period": "quarter"}))
-CASES.append(("churn_rate", churn_rate, (ORDERS,), {"period": "month"}))
-CASES.append(("churn_rate-by-channel", churn_rate, (ORDERS,), {"period": "month", "by": "channel"}))
-for kpi in (customer_acquisition_cost, return_on_ad_spend):
-    CASES.append((kpi.__name__, kpi, (ORDERS, SPEND), {}))
-    CASES.append(
-        (
-            f"{kpi.__name__}-by-month-channel",
-            kpi,
-            (ORDERS, SPEND),
-            {"period": "month", "by": "channel"},
-        )
+CASES.extend(
+    (f"{kpi.__name__}-by-{period}", kpi, (SESSIONS,), {"period": period, "by": "channel"})
+    for kpi in (conversion_rate, cart_abandonment_rate)
+    for period in ("day", "week")
+)
+CASES.extend(
+    (f"gross_margin-by-{period}", gross_margin, (LINES,), {"period": period})
+    for period in ("quarter", "week")
+)
+CASES.extend(
+    (f"churn_rate-by-{period}{suffix}", churn_rate, (ORDERS,), {"period": period, **by})
+    for period in ("month", "week")
+    for suffix, by in (("", {}), ("-channel", {"by": "channel"}))
+)
+CASES.extend(
+    (kpi.__name__, kpi, (ORDERS, SPEND), {})
+    for kpi in (customer_acquisition_cost, return_on_ad_spend)
+)
+CASES.extend(
+    (
+        f"{kpi.__name__}-by-{period}-channel",
+        kpi,
+        (ORDERS, SPEND),
+        {"period": period, "by": "channel"},
     )
+    for kpi in (customer_acquisition_cost, return_on_ad_spend)
+    for period in ("month", "week")
+)
 
 
 def normalised(frame: pd.DataFrame) -> pd.DataFrame:
