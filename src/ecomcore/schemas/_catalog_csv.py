@@ -32,6 +32,7 @@ _VARIANT_FIELDS = (*_OPTION_VALUES, "sku", "barcode", "weight", "grams", "hs_cod
 _VARIANT_CHECKED = {"sku": "sku", "hs_code": "hs_code", "country_of_origin": "country_of_origin"}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _STATUSES = {status.value: status for status in ProductStatus}
+_UNSEEN = object()
 
 
 _T = TypeVar("_T")
@@ -48,8 +49,8 @@ class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
     __slots__ = (
-        "line", "media", "media_lines", "option_lines", "option_names", "requires_shipping",
-        "row", "status", "tags", "values", "variants",
+        "line", "media", "option_lines", "option_names", "requires_shipping", "row", "status",
+        "tags", "variants",
     )  # fmt: skip
 
     def __init__(self, row: CsvRow, line: int) -> None:
@@ -59,16 +60,17 @@ class _Draft:
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
             names = [""]
-        self.option_names = [name for name in names if name]
-        if names[: len(self.option_names)] != self.option_names:
+        self.option_names = tuple(name for name in names if name)
+        if tuple(names[: len(self.option_names)]) != self.option_names:
             raise RowError(
                 ALIAS["option1_name"], names, "validation_error", "option names without gaps"
             )
-        self.values: list[dict[str, None]] = [{} for _ in self.option_names]
         self.variants: list[Variant] = []
         self.option_lines: dict[tuple[str, ...], int] = {}
-        self.media_lines: list[int] = []
-        self.media: list[Media] = []
+        # Few products have images: no list until one does. Each image with the line of its
+        # image-only row, or 0 when it came on a variant row (a bulk import keeps every draft
+        # alive to the end, and fewer containers per draft is less work for the collector).
+        self.media: list[tuple[Media, int]] | None = None
         self.status = self._status(row.status)
         self.requires_shipping = _boolean("requires_shipping", row.requires_shipping, True)
         self.tags = _tags(row.tags)
@@ -125,8 +127,14 @@ class _Draft:
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
 
+    def add_media(self, media: Media, line: int) -> None:
+        if self.media is None:
+            self.media = []
+        self.media.append((media, line))
+
     def imported_lines(self) -> list[int]:
-        return sorted([*self.option_lines.values(), *self.media_lines])
+        media_lines = [line for _, line in self.media or () if line]
+        return sorted([*self.option_lines.values(), *media_lines])
 
     def describe_sku(self, sku: str) -> str:
         line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
@@ -140,8 +148,9 @@ class _Draft:
     ) -> Product:
         axes = []
         # Many products share their axes (Size S-XL); OptionAxis is immutable, so they share one.
-        for name, values in zip(self.option_names, self.values, strict=True):
-            key = (name, tuple(values))
+        for index, name in enumerate(self.option_names):
+            # Values in the order the rows gave them, each once.
+            key = (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
             axis = known_axes.get(key)
             if axis is None:
                 axis = known_axes[key] = OptionAxis(*key)
@@ -159,7 +168,7 @@ class _Draft:
             product_type=row.product_type or None,
             vendor=row.vendor,
             tags=self.tags,
-            media=tuple(self.media),
+            media=tuple(media for media, _ in self.media or ()),
             requires_shipping=self.requires_shipping,
         )
 
@@ -194,12 +203,14 @@ def _weight(row: CsvRow) -> Weight | None:
     unit: WeightUnit = WeightUnit.GRAM
     if row.weight_unit:
         unit = _checked("weight_unit", row.weight_unit, WeightUnit.parse)
-    if row.weight:
-        return _checked("weight", row.weight, lambda text: Weight.of(text, unit))
-    if row.grams:
-        # Shopify's Variant Grams is always grams; its unit column only says how to display it.
-        return _checked("grams", row.grams, lambda text: Weight.of(text, WeightUnit.GRAM))
-    return None
+    # Shopify's Variant Grams is always grams; its unit column only says how to display it.
+    column, text = ("weight", row.weight) if row.weight else ("grams", row.grams)
+    if not text:
+        return None
+    try:
+        return Weight.of(text, unit if column == "weight" else WeightUnit.GRAM)
+    except EcomcoreError as error:
+        raise RowError.from_error(ALIAS[column], text, error) from None
 
 
 class _CsvImporter:
@@ -207,7 +218,7 @@ class _CsvImporter:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
         self.sku_owners: dict[str, _Draft] = {}
-        self.weights: dict[tuple[str, str, str], Weight | None] = {}
+        self.weights: dict[tuple[str, str, str], object] = {}
         self.rejected: list[RejectedRow] = []
 
     def take(self, row: CsvRow, line: int) -> None:
@@ -230,18 +241,15 @@ class _CsvImporter:
         else:
             draft.conflicts(row)
             if row.image_src and not any(getattr(row, field) for field in _VARIANT_FIELDS):
-                draft.media.append(self._media(row))
-                draft.media_lines.append(line)
+                draft.add_media(self._media(row), line)
                 return
         options = draft.options_of(row)
         variant = self._variant(row, options)
         media = self._media(row) if row.image_src else None
         draft.option_lines[options] = line
-        for known, value in zip(draft.values, options, strict=True):
-            known[value] = None
         draft.variants.append(variant)
         if media is not None:
-            draft.media.append(media)
+            draft.add_media(media, 0)
         if variant.sku is not None:
             self.sku_owners[variant.sku] = draft
 
@@ -251,14 +259,18 @@ class _CsvImporter:
     def _weight(self, row: CsvRow) -> Weight | None:
         # Catalogs repeat weights a lot; Weight is immutable, so equal cells share one object.
         key = (row.weight, row.grams, row.weight_unit)
-        try:
-            return self.weights[key]
-        except KeyError:
+        weight = self.weights.get(key, _UNSEEN)
+        if weight is _UNSEEN:
             weight = self.weights[key] = _weight(row)
-            return weight
+        return weight  # type: ignore[return-value]  # not _UNSEEN any more
 
     def _variant(self, row: CsvRow, options: tuple[str, ...]) -> Variant:
-        barcode = _checked("barcode", row.barcode, Barcode.parse) if row.barcode else None
+        barcode = None
+        if row.barcode:
+            try:
+                barcode = Barcode.parse(row.barcode)
+            except EcomcoreError as error:
+                raise RowError.from_error(ALIAS["barcode"], row.barcode, error) from None
         weight = self._weight(row)
         try:
             variant = Variant(
