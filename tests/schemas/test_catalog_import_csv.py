@@ -6,7 +6,8 @@ import pytest
 
 from ecomcore.catalog import ProductStatus, Weight
 from ecomcore.core import ValidationError
-from ecomcore.schemas import CSV_COLUMNS, import_catalog_csv
+from ecomcore.schemas import CSV_COLUMNS, VariantCsvRow, import_catalog_csv
+from ecomcore.schemas._catalog_csv_rows import CsvRow
 from ecomcore.testing import BROKEN_KINDS, FixedClock, sample_catalog_csv
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
@@ -139,3 +140,8 @@ def test_a_file_without_a_handle_column_is_refused_whole() -> None:
     with pytest.raises(ValidationError, match="Handle"):
         import_catalog_csv("Title,SKU\nMug,M-1\n", clock=CLOCK)
     assert CSV_COLUMNS[0] == "Handle"
+
+
+def test_the_import_reads_every_documented_csv_column() -> None:
+    """The row the import validates has exactly the fields and order VariantCsvRow documents."""
+    assert CsvRow._fields == tuple(VariantCsvRow.model_fields)

@@ -108,6 +108,29 @@ def _known_country(code: str) -> str | None:
     return upper if upper in _alpha_2_codes() else None
 
 
+def _gtin_check_digit(body: str) -> str:
+    """Return the GS1 check digit of ``body``, a GTIN without its last digit (ASCII digits only).
+
+    The same answer as ``stdnum.ean.calc_check_digit`` (tests compare the two on every length),
+    about five times faster: a bulk import checks one barcode per row, and stdnum converts each
+    digit in a Python generator. Digits are weighted 3, 1, 3... from the right of the body.
+
+    Examples:
+        >>> _gtin_check_digit("400638133393")
+        '1'
+        >>> _gtin_check_digit("03600029145")
+        '2'
+    """
+    digits = body.encode("ascii")
+    tripled, single = digits[-1::-2], digits[-2::-2]
+    # Bytes are digit codes: subtract ord("0") once per digit instead of converting each one.
+    total = 3 * (sum(tripled) - 48 * len(tripled)) + sum(single) - 48 * len(single)
+    return _DIGITS[-total % 10]
+
+
+_DIGITS = "0123456789"
+
+
 @attrs.frozen
 class Barcode:
     """A GTIN: EAN-8, UPC-A (12 digits), EAN-13 or GTIN-14, check digit verified by python-stdnum.
@@ -128,12 +151,13 @@ class Barcode:
         """Parse a barcode, ignoring spaces and hyphens; `InvalidBarcodeError` if not a GTIN."""
         if not isinstance(text, str):
             raise InvalidBarcodeError(text, "not text")
-        # Fast path for the usual clean digits: stdnum's check digit without its clean-up pass.
+        # Fast path for the usual clean digits; anything else (spaces, hyphens, wrong check
+        # digit) goes to stdnum, which also words the error.
         if (
             len(text) in _GTIN_KINDS
             and text.isdigit()
             and text.isascii()
-            and ean.calc_check_digit(text[:-1]) == text[-1]
+            and _gtin_check_digit(text[:-1]) == text[-1]
         ):
             return cls(text)
         try:

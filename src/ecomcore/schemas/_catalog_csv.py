@@ -1,14 +1,10 @@
 """Import products from a CSV with one row per variant (the layout of common store exports)."""
 
-import contextlib
 import csv
-import gc
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TypeVar
-
-import pydantic
 
 from ecomcore.catalog import (
     Barcode,
@@ -23,12 +19,11 @@ from ecomcore.catalog import (
     check_handle,
 )
 from ecomcore.core import Clock, EcomcoreError, ValidationError
-from ecomcore.schemas._catalog_models import VariantCsvRow
+from ecomcore.schemas._catalog_csv_rows import ALIAS, CsvRow, read_rows
 from ecomcore.schemas._catalog_report import CatalogImport, ImportReport, RejectedRow, RowError
 
 __all__ = ["import_catalog_csv"]
 
-_ALIAS = {name: field.alias or name for name, field in VariantCsvRow.model_fields.items()}
 _PRODUCT_FIELDS = ("title", "body", "vendor", "product_type")
 _OPTION_NAMES = ("option1_name", "option2_name", "option3_name")
 _OPTION_VALUES = ("option1_value", "option2_value", "option3_value")
@@ -37,6 +32,7 @@ _VARIANT_FIELDS = (*_OPTION_VALUES, "sku", "barcode", "weight", "grams", "hs_cod
 _VARIANT_CHECKED = {"sku": "sku", "hs_code": "hs_code", "country_of_origin": "country_of_origin"}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _STATUSES = {status.value: status for status in ProductStatus}
+_UNSEEN = object()
 
 
 _T = TypeVar("_T")
@@ -46,34 +42,35 @@ def _checked(column: str, value: str, check: Callable[[str], _T]) -> _T:
     try:
         return check(value)
     except EcomcoreError as error:
-        raise RowError.from_error(_ALIAS[column], value, error) from None
+        raise RowError.from_error(ALIAS[column], value, error) from None
 
 
 class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
     __slots__ = (
-        "line", "media", "media_lines", "option_lines", "option_names", "requires_shipping",
-        "row", "status", "tags", "values", "variants",
+        "line", "media", "option_lines", "option_names", "requires_shipping", "row", "status",
+        "tags", "variants",
     )  # fmt: skip
 
-    def __init__(self, row: VariantCsvRow, line: int) -> None:
+    def __init__(self, row: CsvRow, line: int) -> None:
         self.line = line
         self.row = row
         names = [row.option1_name, row.option2_name, row.option3_name]
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
             names = [""]
-        self.option_names = [name for name in names if name]
-        if names[: len(self.option_names)] != self.option_names:
+        self.option_names = tuple(name for name in names if name)
+        if tuple(names[: len(self.option_names)]) != self.option_names:
             raise RowError(
-                _ALIAS["option1_name"], names, "validation_error", "option names without gaps"
+                ALIAS["option1_name"], names, "validation_error", "option names without gaps"
             )
-        self.values: list[dict[str, None]] = [{} for _ in self.option_names]
         self.variants: list[Variant] = []
         self.option_lines: dict[tuple[str, ...], int] = {}
-        self.media_lines: list[int] = []
-        self.media: list[Media] = []
+        # Few products have images: no list until one does. Each image with the line of its
+        # image-only row, or 0 when it came on a variant row (a bulk import keeps every draft
+        # alive to the end, and fewer containers per draft is less work for the collector).
+        self.media: list[tuple[Media, int]] | None = None
         self.status = self._status(row.status)
         self.requires_shipping = _boolean("requires_shipping", row.requires_shipping, True)
         self.tags = _tags(row.tags)
@@ -83,14 +80,14 @@ class _Draft:
         status = _STATUSES.get(text.lower() or "draft")
         if status is None:
             raise RowError(
-                _ALIAS["status"],
+                ALIAS["status"],
                 text,
                 "validation_error",
                 "status must be draft, active or archived",
             )
         return status
 
-    def options_of(self, row: VariantCsvRow) -> tuple[str, ...]:
+    def options_of(self, row: CsvRow) -> tuple[str, ...]:
         values = (row.option1_value, row.option2_value, row.option3_value)
         count = len(self.option_names)
         if not count and values == ("Default Title", "", ""):
@@ -99,7 +96,7 @@ class _Draft:
             if bool(value) is not (index < count):
                 axes = ", ".join(self.option_names) or "none"
                 raise RowError(
-                    _ALIAS[_OPTION_VALUES[index]],
+                    ALIAS[_OPTION_VALUES[index]],
                     value,
                     "option_mismatch",
                     f"product {self.row.handle!r} has {count} option axes ({axes}); give one "
@@ -109,29 +106,35 @@ class _Draft:
         first = self.option_lines.get(options)
         if first is not None:
             raise RowError(
-                _ALIAS["option1_value"],
+                ALIAS["option1_value"],
                 " / ".join(options) or "Default",
                 "duplicate_variant",
                 f"product {self.row.handle!r} already has this variant, at line {first}",
             )
         return options
 
-    def conflicts(self, row: VariantCsvRow) -> None:
+    def conflicts(self, row: CsvRow) -> None:
         if not (row.title or row.body or row.vendor or row.product_type or row.option1_name):
             return
         for field in (*_PRODUCT_FIELDS, *_OPTION_NAMES):
             value = getattr(row, field)
             if value and value != getattr(self.row, field):
                 raise RowError(
-                    _ALIAS[field],
+                    ALIAS[field],
                     value,
                     "conflicting_product_field",
                     f"differs from {getattr(self.row, field)!r} on the product's first row "
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
 
+    def add_media(self, media: Media, line: int) -> None:
+        if self.media is None:
+            self.media = []
+        self.media.append((media, line))
+
     def imported_lines(self) -> list[int]:
-        return sorted([*self.option_lines.values(), *self.media_lines])
+        media_lines = [line for _, line in self.media or () if line]
+        return sorted([*self.option_lines.values(), *media_lines])
 
     def describe_sku(self, sku: str) -> str:
         line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
@@ -145,8 +148,9 @@ class _Draft:
     ) -> Product:
         axes = []
         # Many products share their axes (Size S-XL); OptionAxis is immutable, so they share one.
-        for name, values in zip(self.option_names, self.values, strict=True):
-            key = (name, tuple(values))
+        for index, name in enumerate(self.option_names):
+            # Values in the order the rows gave them, each once.
+            key = (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
             axis = known_axes.get(key)
             if axis is None:
                 axis = known_axes[key] = OptionAxis(*key)
@@ -164,7 +168,7 @@ class _Draft:
             product_type=row.product_type or None,
             vendor=row.vendor,
             tags=self.tags,
-            media=tuple(self.media),
+            media=tuple(media for media, _ in self.media or ()),
             requires_shipping=self.requires_shipping,
         )
 
@@ -179,15 +183,15 @@ def _boolean(field: str, text: str, default: bool) -> bool:
         return default
     value = _BOOLEANS.get(text.lower())
     if value is None:
-        raise RowError(_ALIAS[field], text, "validation_error", "must be true or false")
+        raise RowError(ALIAS[field], text, "validation_error", "must be true or false")
     return value
 
 
-def _new_draft(row: VariantCsvRow, line: int) -> _Draft:
+def _new_draft(row: CsvRow, line: int) -> _Draft:
     _checked("handle", row.handle, check_handle)
     if not row.title:
         raise RowError(
-            _ALIAS["title"],
+            ALIAS["title"],
             "",
             "missing_title",
             "the first row of a product needs its Title; later rows may leave it empty",
@@ -195,16 +199,18 @@ def _new_draft(row: VariantCsvRow, line: int) -> _Draft:
     return _Draft(row, line)
 
 
-def _weight(row: VariantCsvRow) -> Weight | None:
+def _weight(row: CsvRow) -> Weight | None:
     unit: WeightUnit = WeightUnit.GRAM
     if row.weight_unit:
         unit = _checked("weight_unit", row.weight_unit, WeightUnit.parse)
-    if row.weight:
-        return _checked("weight", row.weight, lambda text: Weight.of(text, unit))
-    if row.grams:
-        # Shopify's Variant Grams is always grams; its unit column only says how to display it.
-        return _checked("grams", row.grams, lambda text: Weight.of(text, WeightUnit.GRAM))
-    return None
+    # Shopify's Variant Grams is always grams; its unit column only says how to display it.
+    column, text = ("weight", row.weight) if row.weight else ("grams", row.grams)
+    if not text:
+        return None
+    try:
+        return Weight.of(text, unit if column == "weight" else WeightUnit.GRAM)
+    except EcomcoreError as error:
+        raise RowError.from_error(ALIAS[column], text, error) from None
 
 
 class _CsvImporter:
@@ -212,10 +218,10 @@ class _CsvImporter:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
         self.sku_owners: dict[str, _Draft] = {}
-        self.weights: dict[tuple[str, str, str], Weight | None] = {}
+        self.weights: dict[tuple[str, str, str], object] = {}
         self.rejected: list[RejectedRow] = []
 
-    def take(self, row: VariantCsvRow, line: int) -> None:
+    def take(self, row: CsvRow, line: int) -> None:
         draft = self.drafts.get(row.handle)
         if draft is None:
             try:
@@ -226,7 +232,7 @@ class _CsvImporter:
             self.drafts[row.handle] = draft
         elif isinstance(draft, int):
             raise RowError(
-                _ALIAS["handle"],
+                ALIAS["handle"],
                 row.handle,
                 "product_rejected",
                 f"the first row of product {row.handle!r} (line {draft}) was rejected, so this "
@@ -235,35 +241,36 @@ class _CsvImporter:
         else:
             draft.conflicts(row)
             if row.image_src and not any(getattr(row, field) for field in _VARIANT_FIELDS):
-                draft.media.append(self._media(row))
-                draft.media_lines.append(line)
+                draft.add_media(self._media(row), line)
                 return
         options = draft.options_of(row)
         variant = self._variant(row, options)
         media = self._media(row) if row.image_src else None
         draft.option_lines[options] = line
-        for known, value in zip(draft.values, options, strict=True):
-            known[value] = None
         draft.variants.append(variant)
         if media is not None:
-            draft.media.append(media)
+            draft.add_media(media, 0)
         if variant.sku is not None:
             self.sku_owners[variant.sku] = draft
 
-    def _media(self, row: VariantCsvRow) -> Media:
+    def _media(self, row: CsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
 
-    def _weight(self, row: VariantCsvRow) -> Weight | None:
+    def _weight(self, row: CsvRow) -> Weight | None:
         # Catalogs repeat weights a lot; Weight is immutable, so equal cells share one object.
         key = (row.weight, row.grams, row.weight_unit)
-        try:
-            return self.weights[key]
-        except KeyError:
+        weight = self.weights.get(key, _UNSEEN)
+        if weight is _UNSEEN:
             weight = self.weights[key] = _weight(row)
-            return weight
+        return weight  # type: ignore[return-value]  # not _UNSEEN any more
 
-    def _variant(self, row: VariantCsvRow, options: tuple[str, ...]) -> Variant:
-        barcode = _checked("barcode", row.barcode, Barcode.parse) if row.barcode else None
+    def _variant(self, row: CsvRow, options: tuple[str, ...]) -> Variant:
+        barcode = None
+        if row.barcode:
+            try:
+                barcode = Barcode.parse(row.barcode)
+            except EcomcoreError as error:
+                raise RowError.from_error(ALIAS["barcode"], row.barcode, error) from None
         weight = self._weight(row)
         try:
             variant = Variant(
@@ -276,7 +283,7 @@ class _CsvImporter:
                 country_of_origin=row.country_of_origin or None,
             )
         except ValidationError as error:
-            column = _ALIAS.get(_VARIANT_CHECKED.get(error.field, ""), "(row)")
+            column = ALIAS.get(_VARIANT_CHECKED.get(error.field, ""), "(row)")
             raise RowError.from_error(column, error.value, error) from None
         sku = variant.sku
         if sku is not None:
@@ -285,7 +292,7 @@ class _CsvImporter:
             if owner is not None or seen is not None:
                 product = seen.describe_sku(sku) if seen is not None else str(owner)
                 raise RowError.from_error(
-                    _ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
+                    ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
                 )
         return variant
 
@@ -302,7 +309,7 @@ class _CsvImporter:
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [
-                    RowError.from_error(_ALIAS["handle"], handle, error).at(line)
+                    RowError.from_error(ALIAS["handle"], handle, error).at(line)
                     for line in draft.imported_lines()
                 ]
         return products
@@ -340,26 +347,7 @@ def import_catalog_csv(
         >>> rejected.line, rejected.column, rejected.code
         (3, 'Variant Barcode', 'invalid_barcode')
     """
-    with _collector_paused():
-        return _import_csv(source, clock, taken_skus or {}, product_id or (lambda handle: handle))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while building objects that form no reference cycles.
-
-    A bulk import creates hundreds of thousands of long-lived objects, each creation counting
-    towards another full collection that finds nothing to free; pausing saves about 40% of
-    the import time. Reference counting still frees everything as usual, and the collector
-    is resumed (if it was running) even when the import fails.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _import_csv(source, clock, taken_skus or {}, product_id or (lambda handle: handle))
 
 
 def _import_csv(
@@ -373,24 +361,14 @@ def _import_csv(
     header = [name.strip() for name in next(reader, [])]
     if "Handle" not in header:
         raise ValidationError("csv header", header, "a header row with a 'Handle' column")
-    width = len(header)
     importer = _CsvImporter(taken_skus)
     total = 0
-    last_line = reader.line_num
-    for record in reader:
-        line, last_line = last_line + 1, reader.line_num
-        if not record:
-            continue
+    for line, row in read_rows(reader, header):
         total += 1
+        if isinstance(row, RowError):
+            importer.rejected.append(row.at(line))
+            continue
         try:
-            if len(record) != width:
-                raise RowError(
-                    "(row)",
-                    len(record),
-                    "wrong_field_count",
-                    f"the row has {len(record)} fields where the header has {width}",
-                )
-            row = _validated_row(dict(zip(header, record, strict=True)))
             importer.take(row, line)
         except RowError as problem:
             importer.rejected.append(problem.at(line))
@@ -400,14 +378,3 @@ def _import_csv(
         total=total, imported=total - len(rejected), products=len(products), rejected=rejected
     )
     return CatalogImport(products=tuple(products), report=report)
-
-
-def _validated_row(values: dict[str, str]) -> VariantCsvRow:
-    try:
-        return VariantCsvRow.model_validate(values)
-    except pydantic.ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else "(row)"
-        raise RowError(
-            field, values.get(field, ""), "validation_error", f"{field}: {first['msg']}"
-        ) from None
