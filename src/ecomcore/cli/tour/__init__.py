@@ -13,11 +13,11 @@ from ecomcore.cli.tour import catalog, fraud, inventory, metrics, money, plannin
 SECTIONS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("Money", money.show),
     ("Catalog", catalog.show),
+    ("Pricing", pricing.show),
+    ("Tax", tax.show),
     ("Inventory", inventory.show),
     ("Inventory planning", planning.show),
     ("Fraud", fraud.show),
-    ("Pricing", pricing.show),
-    ("Tax", tax.show),
     ("Metrics: customer lifetime models on CDNOW", metrics.show),
 )
 """The tour in order: (title, function returning the section's text)."""
