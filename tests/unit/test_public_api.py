@@ -27,8 +27,8 @@ PUBLIC = {
         "EcomcoreError", "FloatAmountError", "Money", "NotFoundError", "PrecisionLossError",
         "Rounding", "SystemClock", "TaxedMoney", "UnknownCurrencyError", "ValidationError",
         "allocate", "allocate_units", "as_money", "format_money", "from_minor_units",
-        "get_currency", "minor_units", "quantize", "sum_money", "to_minor_units",
-        "trusted_money",
+        "get_currency", "iso_currency_codes", "minor_units", "quantize", "sum_money",
+        "to_minor_units", "trusted_money",
     },
     "ecomcore.fraud": {
         "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",

@@ -27,6 +27,8 @@ for _code, (_numeric, _name, _countries) in _NEWER_THAN_MONEYED.items():
     if _code not in moneyed.CURRENCIES:
         moneyed.add_currency(_code, _numeric, 10 ** MINOR_UNITS[_code], _name, _countries)
 
+_ISO_CODES: Final = tuple(sorted(MINOR_UNITS))
+
 # The value of one minor unit by number of digits (Decimal('0.01') for two): quantize exponents.
 _EXPONENTS: Final = {digits: Decimal(1).scaleb(-digits) for digits in range(5)}
 
@@ -45,6 +47,17 @@ def get_currency(code: str) -> Currency:
         if upper in MINOR_UNITS:
             return moneyed.CURRENCIES[upper]
     raise UnknownCurrencyError(code)
+
+
+def iso_currency_codes() -> tuple[str, ...]:
+    """Return every currency code ecomcore accepts, sorted: ISO 4217 codes with minor units.
+
+    Examples:
+        >>> codes = iso_currency_codes()
+        >>> len(codes) > 150, "EUR" in codes, "XAU" in codes
+        (True, True, False)
+    """
+    return _ISO_CODES
 
 
 def minor_units(currency: str | Currency) -> int:

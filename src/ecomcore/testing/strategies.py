@@ -13,12 +13,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from ecomcore.core import Money, from_minor_units
-from ecomcore.core._iso4217 import MINOR_UNITS
+from ecomcore.core import Money, from_minor_units, iso_currency_codes, minor_units
 
 __all__ = ["currency_codes", "money", "weights"]
-
-_ALL_CODES = tuple(sorted(MINOR_UNITS))
 
 
 def currency_codes(digits: int | None = None) -> st.SearchStrategy[str]:
@@ -26,7 +23,9 @@ def currency_codes(digits: int | None = None) -> st.SearchStrategy[str]:
 
     Shrinks toward the alphabetically first code.
     """
-    codes = tuple(code for code in _ALL_CODES if digits is None or MINOR_UNITS[code] == digits)
+    codes = tuple(
+        code for code in iso_currency_codes() if digits is None or minor_units(code) == digits
+    )
     if not codes:
         raise ValueError(f"no ISO 4217 currency has {digits} minor digits; use 0, 2, 3 or 4")
     return st.sampled_from(codes)
