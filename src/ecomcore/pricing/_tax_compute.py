@@ -9,6 +9,7 @@ the `RoundingPolicy`; what one rounding leaves over is split by `ecomcore.core.a
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 from moneyed import Currency
@@ -23,9 +24,30 @@ from ecomcore.core import (
     trusted_money,
 )
 from ecomcore.pricing._tax_model import Jurisdiction
-from ecomcore.pricing._tax_result import TaxComponent, TaxedLine, TaxResult, TaxTotal
+from ecomcore.pricing._tax_result import (
+    TaxComponent,
+    TaxedLine,
+    TaxResult,
+    TaxTotal,
+    component_maker,
+    taxed_line,
+)
 from ecomcore.pricing._tax_rounding import RoundedFigure, RoundingLevel, RoundingPolicy
 from ecomcore.pricing._tax_rules import LevyCharge
+
+
+class ChargeSet(NamedTuple):
+    """The charges of one kind of line, with their whole ratio to the net, worked out once."""
+
+    charges: tuple[LevyCharge, ...]
+    ratio: Decimal
+    compound: bool
+
+    @classmethod
+    def of(cls, charges: tuple[LevyCharge, ...]) -> "ChargeSet":
+        """Return the set of ``charges``; compound ratios already include the taxes below."""
+        ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
+        return cls(charges, ratio, any(charge.compound for charge in charges))
 
 
 class Piece:
@@ -33,22 +55,14 @@ class Piece:
 
     __slots__ = ("anchor", "charges", "compound", "inclusive", "line_id", "quantity", "ratio")
 
-    def __init__(  # noqa: PLR0917 (an internal record, built in one place)
-        self,
-        line_id: str,
-        anchor: Decimal,
-        quantity: int,
-        inclusive: bool,
-        charges: tuple[LevyCharge, ...],
-        ratio: Decimal | None = None,
+    def __init__(
+        self, line_id: str, anchor: Decimal, quantity: int, inclusive: bool, charged: ChargeSet
     ) -> None:
         self.line_id = line_id
         self.anchor = anchor
         self.quantity = quantity
         self.inclusive = inclusive
-        self.charges = charges
-        self.ratio = total_ratio(charges) if ratio is None else ratio
-        self.compound = any(charge.compound for charge in charges)
+        self.charges, self.ratio, self.compound = charged
 
     @property
     def exact_net(self) -> Decimal:
@@ -56,16 +70,11 @@ class Piece:
         return self.anchor / (1 + self.ratio) if self.inclusive else self.anchor
 
 
-def total_ratio(charges: Sequence[LevyCharge]) -> Decimal:
-    """Return the line's whole tax as a fraction of its net."""
-    return sum((charge.ratio for charge in charges), start=Decimal(0))
-
-
 class Rounder:
     """Rounds Decimals of one currency with a `Rounding` mode, and splits through `allocate`.
 
     The hot path of the engine: `round` is exactly ``quantize(Money(amount, currency),
-    rounding).amount`` (a property test holds them equal) computed on the Decimal, and `money`
+    rounding).amount`` (a property test holds them equal) computed on the Decimal. The engine
     builds Money through the kernel's `trusted_money` constructor, as `ecomcore.core`
     arithmetic does, instead of re-validating a currency already checked once per document.
     """
@@ -77,16 +86,15 @@ class Rounder:
         self._exponent = Decimal(1).scaleb(-minor_units(currency))
         quantize(Money(0, currency), rounding)  # the currency and the mode are valid
 
-    def money(self, amount: Decimal) -> Money:
-        return trusted_money(amount, self.currency)
-
     def round(self, amount: Decimal) -> Decimal:
-        return amount.quantize(self._exponent, rounding=self._mode)
+        return amount.quantize(self._exponent, self._mode)  # positional: no keyword parsing
 
     def split(self, total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
         if len(weights) == 1:
             return [total]
-        return [part.amount for part in allocate(self.money(total), list(weights))]
+        return [
+            part.amount for part in allocate(trusted_money(total, self.currency), list(weights))
+        ]
 
 
 def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: Rounder) -> list[Decimal]:
@@ -97,7 +105,10 @@ def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: Rounder) -> l
         net = rounder.round(figure / (1 + piece.ratio)) * quantity
         return rounder.split(piece.anchor - net, [charge.ratio for charge in piece.charges])
     net = figure / (1 + piece.ratio) if piece.inclusive else figure
-    return [rounder.round(net * charge.ratio) * quantity for charge in piece.charges]
+    charges = piece.charges
+    if len(charges) == 1:  # most lines pay one tax
+        return [rounder.round(net * charges[0].ratio) * quantity]
+    return [rounder.round(net * charge.ratio) * quantity for charge in charges]
 
 
 def _taxes_per_document(
@@ -129,43 +140,112 @@ def _taxes_per_document(
     return taxes
 
 
-def _components(
-    piece: Piece, taxes: Sequence[Decimal], money: "_MoneyOf"
-) -> tuple[Decimal, list[TaxComponent]]:
-    net = piece.anchor - sum(taxes, start=Decimal(0)) if piece.inclusive else piece.anchor
-    simple_tax = Decimal(0)
-    if piece.compound:
+class _ChargeSum:
+    """One charge's component builder and its running taxable amount and tax in the document."""
+
+    __slots__ = ("charge", "make", "tax", "taxable")
+
+    def __init__(self, charge: LevyCharge) -> None:
+        self.charge = charge
+        self.make = _maker(charge)
+        self.taxable = self.tax = Decimal(0)
+
+
+class _Components:
+    """Builds the `TaxComponent` of every piece and sums taxable amount and tax per charge."""
+
+    def __init__(self, currency: Currency) -> None:
+        self.currency = currency
+        self.sums: dict[LevyCharge, _ChargeSum] = {}
+
+    def of_piece(
+        self, piece: Piece, taxes: Sequence[Decimal]
+    ) -> tuple[Money, Decimal, list[TaxComponent]]:
+        """Return the piece's net, its tax and its components, one per charge."""
+        currency = self.currency
+        charges = piece.charges
+        if len(charges) == 1:  # most lines pay one tax: no sums, no compounding
+            tax = taxes[0]
+            net = piece.anchor - tax if piece.inclusive else piece.anchor
+            net_money = trusted_money(net, currency)
+            held = self._sum_of(charges[0])
+            held.taxable += net
+            held.tax += tax
+            return net_money, tax, [held.make(net_money, trusted_money(tax, currency))]
+        tax_sum = sum(taxes, start=Decimal(0))
+        net = piece.anchor - tax_sum if piece.inclusive else piece.anchor
         simple_tax = sum(
-            (tax for tax, charge in zip(taxes, piece.charges, strict=True) if not charge.compound),
+            (tax for tax, charge in zip(taxes, charges, strict=True) if not charge.compound),
             start=Decimal(0),
         )
-    net_money = money(net)
-    components = [
-        TaxComponent(
-            name=charge.name,
-            tax_type=charge.tax_type,
-            levy=charge.levy,
-            jurisdiction=charge.jurisdiction,
-            rate=charge.rate,
-            taxable=money(net + simple_tax) if charge.compound else net_money,
-            tax=money(tax),
-            taxability=charge.taxability,
-            compound=charge.compound,
-            note=charge.note,
+        net_money = trusted_money(net, currency)
+        components = []
+        for charge, tax in zip(charges, taxes, strict=True):
+            held = self._sum_of(charge)
+            if charge.compound:
+                taxable = net + simple_tax
+                taxable_money = trusted_money(taxable, currency)
+            else:
+                taxable, taxable_money = net, net_money
+            components.append(held.make(taxable_money, trusted_money(tax, currency)))
+            held.taxable += taxable
+            held.tax += tax
+        return net_money, tax_sum, components
+
+    def _sum_of(self, charge: LevyCharge) -> _ChargeSum:
+        held = self.sums.get(charge)
+        if held is None:
+            held = self.sums[charge] = _ChargeSum(charge)
+        return held
+
+    def totals(self) -> tuple[TaxTotal, ...]:
+        """Sum the charges per rate (whatever the note or compounding), in order of appearance."""
+        per_rate: dict[tuple[object, ...], tuple[LevyCharge, Decimal, Decimal]] = {}
+        for held in self.sums.values():
+            key = _rate_key(held.charge)
+            first = per_rate.get(key)
+            per_rate[key] = (
+                (held.charge, held.taxable, held.tax)
+                if first is None
+                else (first[0], first[1] + held.taxable, first[2] + held.tax)
+            )
+        currency = self.currency
+        return tuple(
+            TaxTotal(
+                name=charge.name,
+                tax_type=charge.tax_type,
+                jurisdiction=charge.jurisdiction,
+                rate=charge.rate,
+                taxability=charge.taxability,
+                taxable=trusted_money(taxable, currency),
+                tax=trusted_money(tax, currency),
+            )
+            for charge, taxable, tax in per_rate.values()
         )
-        for charge, tax in zip(piece.charges, taxes, strict=True)
-    ]
-    return net, components
 
 
-_MoneyOf = Callable[[Decimal], Money]
+def _maker(charge: LevyCharge) -> Callable[[Money, Money], TaxComponent]:
+    return component_maker(
+        name=charge.name,
+        tax_type=charge.tax_type,
+        levy=charge.levy,
+        jurisdiction=charge.jurisdiction,
+        rate=charge.rate,
+        taxability=charge.taxability,
+        compound=charge.compound,
+        note=charge.note,
+    )
+
+
+def _rate_key(charge: LevyCharge | TaxComponent) -> tuple[object, ...]:
+    return (charge.name, charge.tax_type, charge.jurisdiction, charge.rate, charge.taxability)
 
 
 def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
     """Merge the components of one line's pieces that share a rate (weighted shipping)."""
     merged: dict[tuple[object, ...], TaxComponent] = {}
     for component in components:
-        key = _total_key(component)
+        key = (*_rate_key(component), component.compound, component.note)
         held = merged.get(key)
         merged[key] = (
             component
@@ -177,18 +257,6 @@ def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
     return tuple(merged.values())
 
 
-def _total_key(component: TaxComponent) -> tuple[object, ...]:
-    return (
-        component.name,
-        component.tax_type,
-        component.jurisdiction,
-        component.rate,
-        component.taxability,
-        component.compound,
-        component.note,
-    )
-
-
 def tax_pieces(
     pieces: Sequence[Piece],
     policy: RoundingPolicy,
@@ -196,43 +264,41 @@ def tax_pieces(
     jurisdiction: Jurisdiction,
     notes: Sequence[str],
 ) -> TaxResult:
-    """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total."""
+    """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total.
+
+    The pieces of one line (weighted shipping) come one after the other.
+    """
     rounder = Rounder(currency, policy.rounding)
     if policy.level is RoundingLevel.PER_DOCUMENT:
         all_taxes = _taxes_per_document(pieces, policy, rounder)
     else:
         all_taxes = [_taxes_of_piece(piece, policy, rounder) for piece in pieces]
-    money = rounder.money
-    nets: dict[str, Decimal] = {}
-    line_components: dict[str, list[TaxComponent]] = {}
-    pieces_per_line: dict[str, int] = {}
-    for piece, taxes in zip(pieces, all_taxes, strict=True):
-        net, components = _components(piece, taxes, money)
-        line_id = piece.line_id
-        if line_id in nets:
-            nets[line_id] += net
-            line_components[line_id].extend(components)
-            pieces_per_line[line_id] += 1
-        else:
-            nets[line_id] = net
-            line_components[line_id] = components
-            pieces_per_line[line_id] = 1
-    lines = []
+    builder = _Components(currency)
+    lines: list[TaxedLine] = []
     net_total = tax_total = Decimal(0)
-    for line_id, components in line_components.items():
-        merged = _merge(components) if pieces_per_line[line_id] > 1 else tuple(components)
-        tax = sum((component.tax.amount for component in merged), start=Decimal(0))
-        net = nets[line_id]
-        net_total += net
+    index, count = 0, len(pieces)
+    while index < count:
+        line_id = pieces[index].line_id
+        net, tax, components = builder.of_piece(pieces[index], all_taxes[index])
+        index += 1
+        if index < count and pieces[index].line_id == line_id:
+            while index < count and pieces[index].line_id == line_id:
+                more_net, more_tax, more = builder.of_piece(pieces[index], all_taxes[index])
+                net += more_net
+                tax += more_tax
+                components += more
+                index += 1
+            merged = _merge(components)
+        else:
+            merged = tuple(components)
+        net_total += net.amount
         tax_total += tax
-        amount = _taxed(money(net), merged[0].tax if len(merged) == 1 else money(tax))
-        lines.append(TaxedLine(line_id=line_id, amount=amount, components=merged))
-    totals = _totals(lines, money)
-    total = _taxed(money(net_total), money(tax_total))
+        amount = _taxed(net, merged[0].tax if len(merged) == 1 else trusted_money(tax, currency))
+        lines.append(taxed_line(line_id, amount, merged))
     return TaxResult(
         lines=tuple(lines),
-        totals=totals,
-        total=total,
+        totals=builder.totals(),
+        total=_taxed(trusted_money(net_total, currency), trusted_money(tax_total, currency)),
         jurisdiction=jurisdiction,
         notes=tuple(notes),
     )
@@ -244,29 +310,3 @@ def _taxed(net: Money, tax: Money) -> TaxedMoney:
     object.__setattr__(taxed, "net", net)
     object.__setattr__(taxed, "tax", tax)
     return taxed
-
-
-def _totals(lines: Sequence[TaxedLine], money: _MoneyOf) -> tuple[TaxTotal, ...]:
-    """Sum the components per rate, in order of first appearance."""
-    sums: dict[tuple[object, ...], tuple[TaxComponent, Decimal, Decimal]] = {}
-    for line in lines:
-        for component in line.components:
-            key = _total_key(component)[:5]  # per rate, whatever the note or compounding
-            held = sums.get(key)
-            if held is None:
-                sums[key] = (component, component.taxable.amount, component.tax.amount)
-            else:
-                first, taxable, tax = held
-                sums[key] = (first, taxable + component.taxable.amount, tax + component.tax.amount)
-    return tuple(
-        TaxTotal(
-            name=first.name,
-            tax_type=first.tax_type,
-            jurisdiction=first.jurisdiction,
-            rate=first.rate,
-            taxability=first.taxability,
-            taxable=money(taxable),
-            tax=money(tax),
-        )
-        for first, taxable, tax in sums.values()
-    )

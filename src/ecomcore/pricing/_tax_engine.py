@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import attrs
 
-from ecomcore.core import ValidationError, allocate, minor_units
-from ecomcore.pricing._tax_compute import Piece, Rounder, tax_pieces, total_ratio
+from ecomcore.core import ValidationError, allocate, allocate_units, minor_units, to_minor_units
+from ecomcore.pricing._tax_compute import ChargeSet, Piece, Rounder, tax_pieces
 from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
 from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
 from ecomcore.pricing._tax_ports import TaxRateProvider
@@ -134,14 +134,15 @@ class TableTaxCalculator:
             if place.override is None
             else ()
         )
-        cache: dict[tuple[TaxCategory, str | None], tuple[LevyCharge, ...]] = {}
+        cache: dict[tuple[str, str | None], ChargeSet] = {}
 
-        def charges_of(category: TaxCategory, product_code: str | None) -> tuple[LevyCharge, ...]:
-            key = (category, product_code)
-            charges = cache.get(key)
-            if charges is None:
-                charges = cache[key] = self._charges(request, place, rules, category, product_code)
-            return charges
+        def charges_of(category: TaxCategory, product_code: str | None) -> ChargeSet:
+            key = (category.code, product_code)  # a str hashes and compares in C
+            charged = cache.get(key)
+            if charged is None:
+                charges = self._charges(request, place, rules, category, product_code)
+                charged = cache[key] = ChargeSet.of(charges)
+            return charged
 
         pieces = _pieces(request, charges_of)
         return tax_pieces(pieces, request.rounding, request.currency, jurisdiction, place.notes)
@@ -173,51 +174,77 @@ class TableTaxCalculator:
         return (LevyCharge.untaxed(reason, place.jurisdiction, place.tax_type, note),)
 
 
-ChargesOf = Callable[[TaxCategory, str | None], tuple[LevyCharge, ...]]
+ChargesOf = Callable[[TaxCategory, str | None], ChargeSet]
 
 
 def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
     """Turn lines, discounts and shipping into pieces with their anchors."""
-    currency = request.currency
-    rounding = request.rounding.rounding
-    rounder = Rounder(currency, rounding)
-    document_discounts = [d for d in request.discounts if d.line_id is None]
-    shares: list[list[tuple[Decimal, bool]]] = [[] for _ in request.lines]
-    # Integer weights (minor units) split several times faster than Decimal ones.
-    digits = minor_units(currency)
-    weights = [
-        int((line.unit_price.amount * line.quantity).scaleb(digits)) for line in request.lines
-    ]
-    for discount in document_discounts:
-        for index, part in enumerate(allocate(discount.amount, weights)):
-            shares[index].append((part.amount, discount.includes_tax))
-    ids = {line.line_id: index for index, line in enumerate(request.lines)}
-    for discount in request.discounts:
-        if discount.line_id is not None:
-            shares[ids[discount.line_id]].append((discount.amount.amount, discount.includes_tax))
+    rounder = Rounder(request.currency, request.rounding.rounding)
+    basis = request.price_basis
+    entered = []
+    for line in request.lines:
+        charged = charges_of(line.category, line.product_code)
+        if line.entered_rate is None:
+            inclusive, anchor = line.includes_tax, line.unit_price.amount * line.quantity
+        else:
+            inclusive, anchor = _entered(line, basis, charged.ratio, rounder)
+        entered.append((line, charged, inclusive, anchor))
+    gross_off, net_off = _discounts(request, [anchor for _, _, _, anchor in entered])
+    round_ = rounder.round
     pieces = []
-    ratios: dict[tuple[LevyCharge, ...], Decimal] = {}
-    for line, discounts in zip(request.lines, shares, strict=True):
-        charges = charges_of(line.category, line.product_code)
-        ratio = ratios.get(charges)
-        if ratio is None:
-            ratio = ratios[charges] = total_ratio(charges)
-        inclusive, anchor = _entered(line, request.price_basis, ratio, rounder)
-        if discounts:
-            for amount, includes_tax in discounts:
-                if includes_tax == inclusive:
-                    anchor -= amount
-                else:
-                    anchor -= amount * (1 + ratio) if inclusive else amount / (1 + ratio)
-            anchor = rounder.round(anchor)
-            if anchor < 0:
+    for (line, charged, inclusive, anchor), gross, net in zip(
+        entered, gross_off, net_off, strict=True
+    ):
+        if gross or net:
+            # Each discount comes off in its own terms, converted at the line's rates if needed.
+            if inclusive:
+                amount = round_(anchor - gross - net * (1 + charged.ratio))
+            else:
+                amount = round_(anchor - net - gross / (1 + charged.ratio))
+            if amount < 0:
                 raise ValidationError(
                     "discounts", line.line_id, "no more in total than the amount of the line"
                 )
-        pieces.append(Piece(line.line_id, anchor, line.quantity, inclusive, charges, ratio))
+        else:
+            amount = anchor
+        pieces.append(Piece(line.line_id, amount, line.quantity, inclusive, charged))
     if request.shipping is not None:
         pieces += _shipping_pieces(request, pieces, charges_of)
     return pieces
+
+
+def _discounts(
+    request: TaxRequest, amounts: Sequence[Decimal]
+) -> tuple[list[Decimal], list[Decimal]]:
+    """Return each line's discounts that include tax and those that do not, in two lists.
+
+    A line's discounts are its own and its share of the document's: those split over the lines'
+    entered amounts in whole minor units (integer weights split fastest, and no Money is built).
+    """
+    digits = minor_units(request.currency)
+    count = len(amounts)
+    gross_units, net_units = [0] * count, [0] * count
+    gross, net = [Decimal(0)] * count, [Decimal(0)] * count
+    weights: list[int] | None = None
+    ids: dict[str, int] | None = None
+    for discount in request.discounts:
+        if discount.line_id is not None:
+            if ids is None:
+                ids = {line.line_id: index for index, line in enumerate(request.lines)}
+            index = ids[discount.line_id]
+            (gross if discount.includes_tax else net)[index] += discount.amount.amount
+            continue
+        if weights is None:
+            weights = [int(amount.scaleb(digits)) for amount in amounts]
+        parts = allocate_units(to_minor_units(discount.amount), weights)
+        units = gross_units if discount.includes_tax else net_units
+        for index, part in enumerate(parts):
+            units[index] += part
+    minor = Decimal(1).scaleb(-digits)
+    return (
+        [a + units * minor if units else a for a, units in zip(gross, gross_units, strict=True)],
+        [a + units * minor if units else a for a, units in zip(net, net_units, strict=True)],
+    )
 
 
 def _entered(
@@ -230,7 +257,7 @@ def _entered(
     entered = line.entered_rate
     if (
         line.includes_tax
-        and entered is not None
+        and entered is not None  # the caller takes the common case without a call
         and basis is PriceBasis.KEEP_NET
         and entered.fraction != ratio
     ):
@@ -246,13 +273,14 @@ def _shipping_pieces(
     assert shipping is not None  # checked by the caller
     inclusive = request.shipping_includes_tax
     if request.shipping_policy is ShippingTaxPolicy.OWN_CATEGORY:
-        charges = charges_of(request.shipping_category, None)
-        return [Piece(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charges)]
+        charged = charges_of(request.shipping_category, None)
+        return [Piece(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charged)]
     parts: dict[tuple[LevyCharge, ...], Decimal] = {}
     digits = minor_units(shipping.currency)
     weights = [int(piece.exact_net.scaleb(digits)) for piece in goods]
     for piece, part in zip(goods, allocate(shipping, weights), strict=True):
         parts[piece.charges] = parts.get(piece.charges, Decimal(0)) + part.amount
     return [
-        Piece(SHIPPING_LINE_ID, amount, 1, inclusive, charges) for charges, amount in parts.items()
+        Piece(SHIPPING_LINE_ID, amount, 1, inclusive, ChargeSet.of(charges))
+        for charges, amount in parts.items()
     ]

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,9 @@ from ecomcore.pricing import (
     Seller,
     ShippingTaxPolicy,
     TableTaxCalculator,
+    TaxComponent,
     TaxDiscount,
+    TaxedLine,
     TaxLine,
     TaxRate,
     TaxRequest,
@@ -101,6 +104,24 @@ def test_net_plus_tax_is_gross_everywhere_and_totals_agree(request: TaxRequest) 
     assert sum(t.tax.amount for t in result.totals) == result.total.tax.amount
     assert sum(t.amount.tax.amount for t in result.lines) == result.total.tax.amount
     assert sum(t.amount.net.amount for t in result.lines) == result.total.net.amount
+
+
+@settings(max_examples=50, deadline=None)
+@given(documents())
+def test_engine_results_are_what_their_constructors_build(request: TaxRequest) -> None:
+    """Lines and components built on the engine's fast path equal, hash and print as built."""
+    for taxed in CALCULATOR.calculate(request).lines:
+        rebuilt = TaxedLine(
+            line_id=taxed.line_id,
+            amount=taxed.amount,
+            components=tuple(
+                TaxComponent(**attrs.asdict(component, recurse=False))
+                for component in taxed.components
+            ),
+        )
+        assert rebuilt == taxed
+        assert hash(rebuilt) == hash(taxed)
+        assert repr(rebuilt) == repr(taxed)
 
 
 @settings(max_examples=150, deadline=None)
