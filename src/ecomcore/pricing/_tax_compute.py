@@ -42,18 +42,29 @@ class ChargeSet(NamedTuple):
     charges: tuple[LevyCharge, ...]
     ratio: Decimal
     compound: bool
+    divisor: Decimal
+    """``1 + ratio``: what a net is multiplied by to give the gross."""
 
     @classmethod
     def of(cls, charges: tuple[LevyCharge, ...]) -> "ChargeSet":
         """Return the set of ``charges``; compound ratios already include the taxes below."""
         ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
-        return cls(charges, ratio, any(charge.compound for charge in charges))
+        return cls(charges, ratio, any(charge.compound for charge in charges), 1 + ratio)
 
 
 class Piece:
     """A line (or a part of one) to tax: its anchor, quantity, whether it is gross, its charges."""
 
-    __slots__ = ("anchor", "charges", "compound", "inclusive", "line_id", "quantity", "ratio")
+    __slots__ = (
+        "anchor",
+        "charges",
+        "compound",
+        "divisor",
+        "inclusive",
+        "line_id",
+        "quantity",
+        "ratio",
+    )
 
     def __init__(
         self, line_id: str, anchor: Decimal, quantity: int, inclusive: bool, charged: ChargeSet
@@ -62,12 +73,12 @@ class Piece:
         self.anchor = anchor
         self.quantity = quantity
         self.inclusive = inclusive
-        self.charges, self.ratio, self.compound = charged
+        self.charges, self.ratio, self.compound, self.divisor = charged
 
     @property
     def exact_net(self) -> Decimal:
         """The net before any rounding."""
-        return self.anchor / (1 + self.ratio) if self.inclusive else self.anchor
+        return self.anchor / self.divisor if self.inclusive else self.anchor
 
 
 class Rounder:
@@ -102,12 +113,12 @@ def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: Rounder) -> l
     quantity = piece.quantity if policy.level is RoundingLevel.PER_UNIT else 1
     figure = piece.anchor / quantity if quantity > 1 else piece.anchor
     if piece.inclusive and policy.inclusive is RoundedFigure.NET:
-        net = rounder.round(figure / (1 + piece.ratio)) * quantity
+        net = rounder.round(figure / piece.divisor) * quantity
         return rounder.split(piece.anchor - net, [charge.ratio for charge in piece.charges])
-    net = figure / (1 + piece.ratio) if piece.inclusive else figure
+    net = figure / piece.divisor if piece.inclusive else figure
     charges = piece.charges
-    if len(charges) == 1:  # most lines pay one tax
-        return [rounder.round(net * charges[0].ratio) * quantity]
+    if len(charges) == 1 and quantity == 1:  # most lines: one tax, rounded on the line
+        return [rounder.round(net * charges[0].ratio)]
     return [rounder.round(net * charge.ratio) * quantity for charge in charges]
 
 
@@ -151,46 +162,51 @@ class _ChargeSum:
         self.taxable = self.tax = Decimal(0)
 
 
-class _Components:
-    """Builds the `TaxComponent` of every piece and sums taxable amount and tax per charge."""
+class _Lines:
+    """Builds the `TaxedLine` of every piece, summing the document and each charge as it goes."""
 
     def __init__(self, currency: Currency) -> None:
         self.currency = currency
         self.sums: dict[LevyCharge, _ChargeSum] = {}
+        self.net = self.tax = Decimal(0)
 
-    def of_piece(
-        self, piece: Piece, taxes: Sequence[Decimal]
-    ) -> tuple[Money, Decimal, list[TaxComponent]]:
-        """Return the piece's net, its tax and its components, one per charge."""
+    def of_piece(self, piece: Piece, taxes: Sequence[Decimal]) -> TaxedLine:
+        """Return the piece as a line: its net, tax and components, one per charge."""
         currency = self.currency
         charges = piece.charges
         if len(charges) == 1:  # most lines pay one tax: no sums, no compounding
             tax = taxes[0]
             net = piece.anchor - tax if piece.inclusive else piece.anchor
-            net_money = trusted_money(net, currency)
-            held = self._sum_of(charges[0])
+            net_money, tax_money = trusted_money(net, currency), trusted_money(tax, currency)
+            held = self.sums.get(charges[0]) or self._sum_of(charges[0])
             held.taxable += net
             held.tax += tax
-            return net_money, tax, [held.make(net_money, trusted_money(tax, currency))]
-        tax_sum = sum(taxes, start=Decimal(0))
-        net = piece.anchor - tax_sum if piece.inclusive else piece.anchor
+            self.net += net
+            self.tax += tax
+            component = held.make(net_money, tax_money)
+            return taxed_line(piece.line_id, _taxed(net_money, tax_money), (component,))
+        tax = sum(taxes, start=Decimal(0))
+        net = piece.anchor - tax if piece.inclusive else piece.anchor
         simple_tax = sum(
             (tax for tax, charge in zip(taxes, charges, strict=True) if not charge.compound),
             start=Decimal(0),
         )
         net_money = trusted_money(net, currency)
         components = []
-        for charge, tax in zip(charges, taxes, strict=True):
+        for charge, charge_tax in zip(charges, taxes, strict=True):
             held = self._sum_of(charge)
             if charge.compound:
                 taxable = net + simple_tax
                 taxable_money = trusted_money(taxable, currency)
             else:
                 taxable, taxable_money = net, net_money
-            components.append(held.make(taxable_money, trusted_money(tax, currency)))
+            components.append(held.make(taxable_money, trusted_money(charge_tax, currency)))
             held.taxable += taxable
-            held.tax += tax
-        return net_money, tax_sum, components
+            held.tax += charge_tax
+        self.net += net
+        self.tax += tax
+        amount = _taxed(net_money, trusted_money(tax, currency))
+        return taxed_line(piece.line_id, amount, tuple(components))
 
     def _sum_of(self, charge: LevyCharge) -> _ChargeSum:
         held = self.sums.get(charge)
@@ -273,35 +289,26 @@ def tax_pieces(
         all_taxes = _taxes_per_document(pieces, policy, rounder)
     else:
         all_taxes = [_taxes_of_piece(piece, policy, rounder) for piece in pieces]
-    builder = _Components(currency)
+    builder = _Lines(currency)
     lines: list[TaxedLine] = []
-    net_total = tax_total = Decimal(0)
-    index, count = 0, len(pieces)
-    while index < count:
-        line_id = pieces[index].line_id
-        net, tax, components = builder.of_piece(pieces[index], all_taxes[index])
-        index += 1
-        if index < count and pieces[index].line_id == line_id:
-            while index < count and pieces[index].line_id == line_id:
-                more_net, more_tax, more = builder.of_piece(pieces[index], all_taxes[index])
-                net += more_net
-                tax += more_tax
-                components += more
-                index += 1
-            merged = _merge(components)
-        else:
-            merged = tuple(components)
-        net_total += net.amount
-        tax_total += tax
-        amount = _taxed(net, merged[0].tax if len(merged) == 1 else trusted_money(tax, currency))
-        lines.append(taxed_line(line_id, amount, merged))
+    for piece, taxes in zip(pieces, all_taxes, strict=True):
+        taxed = builder.of_piece(piece, taxes)
+        if lines and lines[-1].line_id == taxed.line_id:  # the pieces of one line are adjacent
+            taxed = _joined(lines.pop(), taxed)
+        lines.append(taxed)
     return TaxResult(
         lines=tuple(lines),
         totals=builder.totals(),
-        total=_taxed(trusted_money(net_total, currency), trusted_money(tax_total, currency)),
+        total=_taxed(trusted_money(builder.net, currency), trusted_money(builder.tax, currency)),
         jurisdiction=jurisdiction,
         notes=tuple(notes),
     )
+
+
+def _joined(first: TaxedLine, second: TaxedLine) -> TaxedLine:
+    """Join two pieces of one line (weighted shipping), merging the components of one rate."""
+    amount = _taxed(first.amount.net + second.amount.net, first.amount.tax + second.amount.tax)
+    return taxed_line(first.line_id, amount, _merge(first.components + second.components))
 
 
 def _taxed(net: Money, tax: Money) -> TaxedMoney:

@@ -251,7 +251,7 @@ def _optional_product_code(value: object) -> str | None:
     return value.strip()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class TaxRule:
     """One dated rate: in this jurisdiction, for this category or product, this levy is this rate.
 
