@@ -12,8 +12,11 @@ from ecomcore.core import (
     from_minor_units,
     get_currency,
     sum_money,
+    trusted_money,
 )
 from ecomcore.pricing._coupons import CouponRefusal
+from ecomcore.pricing._fast import build
+from ecomcore.pricing._fast import taxed as fast_taxed
 from ecomcore.pricing._price_lists import PriceListKind
 from ecomcore.pricing._promotions._stacking import Outcome
 from ecomcore.pricing._quote_model import (
@@ -50,14 +53,15 @@ def _money_maker(code: str) -> Callable[[int], Money]:
     A quote repeats many amounts (zero, unit prices); Money is immutable, so equal amounts can
     share one object, and building each costs more than the arithmetic behind it.
     """
-    # One minor unit times an int is exact, and ecomcore Money arithmetic skips re-validation.
     one_unit = from_minor_units(1, code)
+    minor, currency = one_unit.amount, one_unit.currency
     made: dict[int, Money] = {}
 
     def money(units: int) -> Money:
         found = made.get(units)
         if found is None:
-            found = made[units] = one_unit * units
+            # One minor unit times an int is exact, in a currency checked once.
+            found = made[units] = trusted_money(minor * units, currency)
         return found
 
     return money
@@ -91,36 +95,22 @@ def assemble(
             reason += f" ({applied.detail})"
         if applied.capped:
             reason += ", capped"
+        adjustment: dict[str, object] = {
+            "promotion_id": promotion.id,
+            "promotion_name": promotion.name,
+            "amount": None,
+            "reason": reason,
+            "coupon_code": coupon_code,
+        }
         for index, amount in applied.lines.items():
-            per_line[index].append(
-                Adjustment(
-                    promotion.id,
-                    promotion.name,
-                    money(amount),
-                    reason,
-                    coupon_code,
-                )
-            )
+            adjustment["amount"] = money(amount)  # build copies the entries: the dict is reused
+            per_line[index].append(build(Adjustment, adjustment))
         if applied.gift_index is not None:
-            per_line[applied.gift_index].append(
-                Adjustment(
-                    promotion.id,
-                    promotion.name,
-                    money(applied.gift_discount),
-                    reason,
-                    coupon_code,
-                )
-            )
+            adjustment["amount"] = money(applied.gift_discount)
+            per_line[applied.gift_index].append(build(Adjustment, adjustment))
         if applied.shipping:
-            shipping_adjustments.append(
-                Adjustment(
-                    promotion.id,
-                    promotion.name,
-                    money(applied.shipping),
-                    reason,
-                    coupon_code,
-                )
-            )
+            adjustment["amount"] = money(applied.shipping)
+            shipping_adjustments.append(build(Adjustment, adjustment))
         promotions.append(
             AppliedPromotion(
                 promotion.id,
@@ -130,7 +120,6 @@ def assemble(
                 applied.detail,
             )
         )
-    [source[2] for source in sources] + [False] * (count - len(sources))
     has_shipping = request.shipping is not None
     result = None
     if tax is not None and count:
@@ -139,34 +128,32 @@ def assemble(
         components: list[tuple[TaxComponent, ...]] = [line.components for line in result.lines]
     else:
         zero = money(0)
-        taxed = [TaxedMoney(net=money(net), tax=zero) for net in state.net]
+        taxed = [fast_taxed(money(net), zero) for net in state.net]
         if has_shipping:
-            taxed.append(TaxedMoney(net=money(state.shipping), tax=zero))
+            taxed.append(fast_taxed(money(state.shipping), zero))
         components = [()] * len(taxed)
     quoted: list[QuotedLine] = []
     for index, line in enumerate(state.lines):
         source, kind, include = sources[index] if index < len(sources) else ("gift", None, False)
         unit = money(line.unit)
-        original = unit if line.compare_at is None else money(line.compare_at)
-        adjustments = tuple(per_line[index])
-        quoted.append(
-            QuotedLine(
-                line.line_id,
-                line.variant_id,
-                line.quantity,
-                unit,
-                source,
-                kind,
-                original,
-                money(line.unit * line.quantity),
-                adjustments,
-                money(line.unit * line.quantity - state.net[index]),
-                taxed[index],
-                include,
-                line.is_gift,
-                components[index],
-            )
-        )
+        subtotal = line.unit * line.quantity
+        fields: dict[str, object] = {
+            "line_id": line.line_id,
+            "variant_id": line.variant_id,
+            "quantity": line.quantity,
+            "unit_price": unit,
+            "price_source": source,
+            "price_kind": kind,
+            "original_unit_price": unit if line.compare_at is None else money(line.compare_at),
+            "subtotal": money(subtotal),
+            "adjustments": tuple(per_line[index]),
+            "discount": money(subtotal - state.net[index]),
+            "total": taxed[index],
+            "prices_include_tax": include,
+            "is_gift": line.is_gift,
+            "tax_components": components[index],
+        }
+        quoted.append(build(QuotedLine, fields))
     # Back to the order the request gave; gift lines last, in the order they were granted.
     by_input: list[QuotedLine] = [quoted[0]] * len(order)
     for canonical, position in enumerate(order):

@@ -94,7 +94,7 @@ class QuoteRequest:
                 raise ValidationError("amount", amount, f"an amount in {self.currency}")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # slots=False: the quote engine builds it with _fast.build
 class Adjustment:
     """One promotion's discount on one line (or on shipping), with the reason in words.
 
@@ -108,7 +108,7 @@ class Adjustment:
     coupon_code: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # slots=False: the quote engine builds it with _fast.build
 class QuotedLine:
     """A priced line: where the price came from, every adjustment, and net, tax and gross.
 

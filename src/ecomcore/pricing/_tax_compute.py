@@ -23,14 +23,13 @@ from ecomcore.core import (
     quantize,
     trusted_money,
 )
+from ecomcore.pricing._fast import build, taxed
 from ecomcore.pricing._tax_model import Jurisdiction
 from ecomcore.pricing._tax_result import (
     TaxComponent,
     TaxedLine,
     TaxResult,
     TaxTotal,
-    component_maker,
-    taxed_line,
 )
 from ecomcore.pricing._tax_rounding import RoundedFigure, RoundingLevel, RoundingPolicy
 from ecomcore.pricing._tax_rules import LevyCharge
@@ -184,7 +183,7 @@ class _Lines:
             self.net += net
             self.tax += tax
             component = held.make(net_money, tax_money)
-            return taxed_line(piece.line_id, _taxed(net_money, tax_money), (component,))
+            return _line(piece.line_id, taxed(net_money, tax_money), (component,))
         tax = sum(taxes, start=Decimal(0))
         net = piece.anchor - tax if piece.inclusive else piece.anchor
         simple_tax = sum(
@@ -205,8 +204,8 @@ class _Lines:
             held.tax += charge_tax
         self.net += net
         self.tax += tax
-        amount = _taxed(net_money, trusted_money(tax, currency))
-        return taxed_line(piece.line_id, amount, tuple(components))
+        amount = taxed(net_money, trusted_money(tax, currency))
+        return _line(piece.line_id, amount, tuple(components))
 
     def _sum_of(self, charge: LevyCharge) -> _ChargeSum:
         held = self.sums.get(charge)
@@ -241,16 +240,26 @@ class _Lines:
 
 
 def _maker(charge: LevyCharge) -> Callable[[Money, Money], TaxComponent]:
-    return component_maker(
-        name=charge.name,
-        tax_type=charge.tax_type,
-        levy=charge.levy,
-        jurisdiction=charge.jurisdiction,
-        rate=charge.rate,
-        taxability=charge.taxability,
-        compound=charge.compound,
-        note=charge.note,
-    )
+    """Return a builder of the charge's components: every field fixed but taxable and tax."""
+    template: dict[str, object] = {
+        "name": charge.name,
+        "tax_type": charge.tax_type,
+        "levy": charge.levy,
+        "jurisdiction": charge.jurisdiction,
+        "rate": charge.rate,
+        "taxable": None,
+        "tax": None,
+        "taxability": charge.taxability,
+        "compound": charge.compound,
+        "note": charge.note,
+    }
+
+    def make(taxable: Money, tax: Money) -> TaxComponent:
+        template["taxable"] = taxable  # build copies the entries: the template is reused
+        template["tax"] = tax
+        return build(TaxComponent, template)
+
+    return make
 
 
 def _rate_key(charge: LevyCharge | TaxComponent) -> tuple[object, ...]:
@@ -292,14 +301,14 @@ def tax_pieces(
     builder = _Lines(currency)
     lines: list[TaxedLine] = []
     for piece, taxes in zip(pieces, all_taxes, strict=True):
-        taxed = builder.of_piece(piece, taxes)
-        if lines and lines[-1].line_id == taxed.line_id:  # the pieces of one line are adjacent
-            taxed = _joined(lines.pop(), taxed)
-        lines.append(taxed)
+        line = builder.of_piece(piece, taxes)
+        if lines and lines[-1].line_id == line.line_id:  # the pieces of one line are adjacent
+            line = _joined(lines.pop(), line)
+        lines.append(line)
     return TaxResult(
         lines=tuple(lines),
         totals=builder.totals(),
-        total=_taxed(trusted_money(builder.net, currency), trusted_money(builder.tax, currency)),
+        total=taxed(trusted_money(builder.net, currency), trusted_money(builder.tax, currency)),
         jurisdiction=jurisdiction,
         notes=tuple(notes),
     )
@@ -307,13 +316,9 @@ def tax_pieces(
 
 def _joined(first: TaxedLine, second: TaxedLine) -> TaxedLine:
     """Join two pieces of one line (weighted shipping), merging the components of one rate."""
-    amount = _taxed(first.amount.net + second.amount.net, first.amount.tax + second.amount.tax)
-    return taxed_line(first.line_id, amount, _merge(first.components + second.components))
+    amount = taxed(first.amount.net + second.amount.net, first.amount.tax + second.amount.tax)
+    return _line(first.line_id, amount, _merge(first.components + second.components))
 
 
-def _taxed(net: Money, tax: Money) -> TaxedMoney:
-    """Build a TaxedMoney from two Money of the document's currency, already checked."""
-    taxed: TaxedMoney = object.__new__(TaxedMoney)
-    object.__setattr__(taxed, "net", net)
-    object.__setattr__(taxed, "tax", tax)
-    return taxed
+def _line(line_id: str, amount: TaxedMoney, components: tuple[TaxComponent, ...]) -> TaxedLine:
+    return build(TaxedLine, {"line_id": line_id, "amount": amount, "components": components})

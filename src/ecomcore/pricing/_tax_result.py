@@ -1,17 +1,12 @@
 """What the tax engine answers: per line and per document, net, tax, gross and why."""
 
-from collections.abc import Callable
-
 import attrs
 
 from ecomcore.core import Money, NotFoundError, TaxedMoney
 from ecomcore.pricing._tax_model import Jurisdiction, Taxability, TaxRate, TaxType
 
 
-# TaxComponent and TaxedLine keep their fields in a __dict__ (slots=False) so that the engine can
-# build a hundred of them per document by copying a dict (`component_maker`, `taxed_line`): four
-# to five times faster than the generated __init__, which re-sets ten frozen fields one by one.
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False)  # slots=False: the engine builds it with _fast.build
 class TaxComponent:
     """One tax on one line: which, where, at what rate, on what amount, how much, and why.
 
@@ -31,7 +26,7 @@ class TaxComponent:
     note: str = ""
 
 
-@attrs.frozen(kw_only=True, slots=False)
+@attrs.frozen(kw_only=True, slots=False)  # slots=False: the engine builds it with _fast.build
 class TaxedLine:
     """A line's net, tax and gross (`TaxedMoney`) and its tax breakdown.
 
@@ -57,60 +52,6 @@ class TaxedLine:
     def rates(self) -> tuple[TaxRate, ...]:
         """The rates charged on the line, in order."""
         return tuple(component.rate for component in self.components)
-
-
-_new = object.__new__
-
-
-def component_maker(
-    *,
-    name: str,
-    tax_type: TaxType,
-    levy: str,
-    jurisdiction: Jurisdiction,
-    rate: TaxRate,
-    taxability: Taxability,
-    compound: bool,
-    note: str,
-) -> Callable[[Money, Money], TaxComponent]:
-    """Return a builder of `TaxComponent`: every field fixed but the taxable amount and the tax.
-
-    The builder trusts its caller (the facts come from a checked rate rule, the amounts are Money
-    of the document's currency) and builds exactly what the `TaxComponent` constructor would (a
-    unit test holds them equal).
-    """
-    template: dict[str, object] = {
-        "name": name,
-        "tax_type": tax_type,
-        "levy": levy,
-        "jurisdiction": jurisdiction,
-        "rate": rate,
-        "taxable": None,
-        "tax": None,
-        "taxability": taxability,
-        "compound": compound,
-        "note": note,
-    }
-
-    def make(taxable: Money, tax: Money) -> TaxComponent:
-        component: TaxComponent = _new(TaxComponent)
-        fields = component.__dict__
-        fields.update(template)
-        fields["taxable"] = taxable
-        fields["tax"] = tax
-        return component
-
-    return make
-
-
-def taxed_line(line_id: str, amount: TaxedMoney, components: tuple[TaxComponent, ...]) -> TaxedLine:
-    """Build a `TaxedLine` without the generated __init__ (the engine's hot path)."""
-    line: TaxedLine = _new(TaxedLine)
-    fields = line.__dict__
-    fields["line_id"] = line_id
-    fields["amount"] = amount
-    fields["components"] = components
-    return line
 
 
 @attrs.frozen(kw_only=True)

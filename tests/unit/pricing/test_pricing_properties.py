@@ -3,11 +3,13 @@
 import random
 from datetime import UTC, datetime
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecomcore.core import Money
+from ecomcore.core import Money, TaxedMoney
 from ecomcore.pricing import (
+    Adjustment,
     AmountOff,
     Benefit,
     BuyXGetY,
@@ -22,6 +24,7 @@ from ecomcore.pricing import (
     Promotion,
     PromotionLimits,
     Quote,
+    QuotedLine,
     QuoteRequest,
     ShippingDiscount,
     StackingBase,
@@ -136,6 +139,26 @@ def test_line_adjustments_sum_exactly_to_the_order_adjustments(
         assert sum((a.amount for a in line.adjustments), Money(0, currency)) == line.discount
     shipped = result.shipping.amount if result.shipping is not None else Money(0, currency)
     assert result.total.gross == result.subtotal - result.discount + shipped
+
+
+@settings(max_examples=50, deadline=None)
+@given(scenarios())
+def test_quoted_values_are_what_their_constructors_build(
+    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]],
+) -> None:
+    """Lines and adjustments built on the engine's fast path equal, hash and print as built."""
+    book, request, promotions = scenario
+    result = quote(request, prices=book, promotions=promotions)
+    for line in result.lines:
+        fields = attrs.asdict(line, recurse=False)
+        fields["adjustments"] = tuple(
+            Adjustment(**attrs.asdict(adjustment, recurse=False)) for adjustment in line.adjustments
+        )
+        fields["total"] = TaxedMoney(net=line.total.net, tax=line.total.tax)
+        rebuilt = QuotedLine(**fields)
+        assert rebuilt == line
+        assert hash(rebuilt) == hash(line)
+        assert repr(rebuilt) == repr(line)
 
 
 @settings(max_examples=150, deadline=None)
