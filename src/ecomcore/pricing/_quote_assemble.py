@@ -136,7 +136,6 @@ def assemble(
     for index, line in enumerate(state.lines):
         source, kind, include = sources[index] if index < len(sources) else ("gift", None, False)
         unit = money(line.unit)
-        subtotal = line.unit * line.quantity
         fields: dict[str, object] = {
             "line_id": line.line_id,
             "variant_id": line.variant_id,
@@ -145,9 +144,7 @@ def assemble(
             "price_source": source,
             "price_kind": kind,
             "original_unit_price": unit if line.compare_at is None else money(line.compare_at),
-            "subtotal": money(subtotal),
             "adjustments": tuple(per_line[index]),
-            "discount": money(subtotal - state.net[index]),
             "total": taxed[index],
             "prices_include_tax": include,
             "is_gift": line.is_gift,

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import attrs
 
-from ecomcore.core import Money, TaxedMoney, ValidationError, allocate
+from ecomcore.core import Money, TaxedMoney, ValidationError, allocate, sum_money
 from ecomcore.pricing._checks import aware, currency_code, ids, optional_whole_money, positive
 from ecomcore.pricing._coupons import CouponRefusal
 from ecomcore.pricing._price_lists import PriceListKind
@@ -128,13 +128,24 @@ class QuotedLine:
     price_kind: PriceListKind | None
     original_unit_price: Money
     """The compare-at price when a sale list priced the line, else the unit price."""
-    subtotal: Money
     adjustments: tuple[Adjustment, ...]
-    discount: Money
     total: TaxedMoney
     prices_include_tax: bool
     is_gift: bool = False
     tax_components: tuple[TaxComponent, ...] = ()
+
+    @property
+    def subtotal(self) -> Money:
+        """Unit price times quantity, before promotions."""
+        return self.unit_price * self.quantity
+
+    @property
+    def discount(self) -> Money:
+        """Everything promotions took off the line: the sum of its adjustments."""
+        return sum_money(
+            (adjustment.amount for adjustment in self.adjustments),
+            currency=self.unit_price.currency,
+        )
 
     @property
     def amount(self) -> Money:
@@ -147,8 +158,10 @@ class QuotedLine:
         Examples:
             >>> from ecomcore.core import Money, TaxedMoney
             >>> line = QuotedLine("1", "v", 3, Money("10.00", "EUR"), "retail", None,
-            ...     Money("10.00", "EUR"), Money("30.00", "EUR"), (), Money("10.00", "EUR"),
+            ...     Money("10.00", "EUR"), (Adjustment("p", "Promo", Money("10.00", "EUR"), "-"),),
             ...     TaxedMoney(Money("20.00", "EUR"), Money(0, "EUR")), False)
+            >>> line.subtotal, line.discount
+            (Money('30.00', 'EUR'), Money('10.00', 'EUR'))
             >>> line.unit_amounts()
             [Money('6.67', 'EUR'), Money('6.67', 'EUR'), Money('6.66', 'EUR')]
         """

@@ -111,9 +111,8 @@ class PercentOff(Benefit):
         rounding: Rounding,
     ) -> Proposal:
         bases = _range_bases(self.range, context, state, base, max_items)
-        return Proposal(
-            {index: percent_of(value, self.percent, rounding) for index, value in bases.items()}
-        )
+        off = percent_of(self.percent, rounding)
+        return Proposal({index: off(value) for index, value in bases.items()})
 
     def describe(self) -> str:
         return f"{_pct_text(self.percent)} off {self.range.describe()}"
@@ -262,8 +261,9 @@ class BuyXGetY(Benefit):
             return Proposal()
         rewarded = units[-count:] if self.reward is Reward.CHEAPEST else units[:count]
         lines: dict[int, int] = {}
+        off = percent_of(self.percent, rounding)
         for value, index in rewarded:
-            add_to(lines, index, percent_of(value, self.percent, rounding))
+            add_to(lines, index, off(value))
         return Proposal(lines, detail=f"{times} time{'s' if times != 1 else ''}")
 
     def describe(self) -> str:
@@ -337,8 +337,9 @@ class TieredPercentOff(Benefit):
             return Proposal()
         rate = reached[-1].percent
         bases = _range_bases(self.range, context, state, base, max_items)
+        off = percent_of(rate, rounding)
         return Proposal(
-            {index: percent_of(value, rate, rounding) for index, value in bases.items()},
+            {index: off(value) for index, value in bases.items()},
             detail=f"tier {_pct_text(rate)}",
         )
 
@@ -414,7 +415,7 @@ class OrderPercentOff(Benefit):
         count = len(context.lines)
         total = sum(state.base(index, base) for index in range(count))
         weights = _order_bases(context, state)
-        discount = min(percent_of(total, self.percent, rounding), sum(weights))
+        discount = min(percent_of(self.percent, rounding)(total), sum(weights))
         return Proposal(dict(enumerate(split(discount, weights, state.currency))))
 
     def describe(self) -> str:
@@ -467,7 +468,7 @@ class ShippingDiscount(Benefit):
             if self.amount.currency.code != context.currency:
                 return Proposal()
             return Proposal(shipping=min(to_minor_units(self.amount), shipping))
-        return Proposal(shipping=percent_of(shipping, self.percent, rounding))
+        return Proposal(shipping=percent_of(self.percent, rounding)(shipping))
 
     def describe(self) -> str:
         if self.amount is not None:
