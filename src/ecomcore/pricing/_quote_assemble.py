@@ -48,21 +48,12 @@ def _total(parts: Sequence[TaxedMoney], currency: Currency) -> TaxedMoney:
 
 
 def _money_maker(code: str) -> Callable[[int], Money]:
-    """Return a function from minor units to Money, memoised for one quote.
-
-    A quote repeats many amounts (zero, unit prices); Money is immutable, so equal amounts can
-    share one object, and building each costs more than the arithmetic behind it.
-    """
+    """Return a function from minor units to Money in ``code``, checked once per quote."""
     one_unit = from_minor_units(1, code)
     minor, currency = one_unit.amount, one_unit.currency
-    made: dict[int, Money] = {}
 
     def money(units: int) -> Money:
-        found = made.get(units)
-        if found is None:
-            # One minor unit times an int is exact, in a currency checked once.
-            found = made[units] = trusted_money(minor * units, currency)
-        return found
+        return trusted_money(minor * units, currency)  # one minor unit times an int is exact
 
     return money
 

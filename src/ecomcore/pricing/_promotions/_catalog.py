@@ -13,7 +13,7 @@ import attrs
 
 from ecomcore.core import NotFoundError
 from ecomcore.pricing._errors import PromotionDefinitionError
-from ecomcore.pricing._promotions._context import PricedLine, line_keys
+from ecomcore.pricing._promotions._context import PricedLine, distinct_values
 from ecomcore.pricing._promotions._promotion import Promotion
 from ecomcore.pricing._promotions._working import Stage
 
@@ -45,11 +45,11 @@ class PromotionCatalog:
 
     promotions: tuple[Promotion, ...] = attrs.field(converter=_ranked)
     _by_id: dict[str, Promotion] = attrs.field(init=False, eq=False)
-    _by_key: dict[tuple[str, str], list[int]] = attrs.field(init=False, eq=False)
+    _by_kind: dict[str, dict[str, list[int]]] = attrs.field(init=False, eq=False)
     _always: tuple[int, ...] = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        by_key: dict[tuple[str, str], list[int]] = {}
+        by_kind: dict[str, dict[str, list[int]]] = {}
         always: list[int] = []
         for position, promotion in enumerate(self.promotions):
             benefit = promotion.benefit
@@ -61,10 +61,10 @@ class PromotionCatalog:
             if keys is None:
                 always.append(position)
             else:
-                for key in keys:
-                    by_key.setdefault(key, []).append(position)
+                for kind, value in keys:
+                    by_kind.setdefault(kind, {}).setdefault(value, []).append(position)
         object.__setattr__(self, "_by_id", {p.id: p for p in self.promotions})
-        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_by_kind", by_kind)
         object.__setattr__(self, "_always", tuple(always))
 
     def __len__(self) -> int:
@@ -83,10 +83,10 @@ class PromotionCatalog:
     def candidates(self, lines: Sequence[PricedLine], at: datetime) -> list[Promotion]:
         """Return the active promotions that could apply to ``lines``, in stacking rank."""
         positions = set(self._always)
-        by_key = self._by_key
-        for line in lines:
-            for key in line_keys(line):
-                found = by_key.get(key)
+        for kind, index in self._by_kind.items():
+            # The cart's distinct values of each kind: far fewer lookups than per line and key.
+            for value in distinct_values(lines, kind):
+                found = index.get(value)
                 if found is not None:
                     positions.update(found)
         promotions = self.promotions

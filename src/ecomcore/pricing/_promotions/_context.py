@@ -4,7 +4,7 @@ These are built by the quote engine once per quote. Amounts are integers of mino
 conditions and benefits compute without creating Money objects on the hot path.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 import attrs
@@ -58,26 +58,35 @@ class PromotionContext:
     coupon_codes: frozenset[str] = frozenset()
     subtotal: int = attrs.field(init=False)
     _matches: dict[int, tuple[int, ...]] = attrs.field(init=False, factory=dict)
-    _by_key: dict[tuple[str, str], list[int]] | None = attrs.field(init=False, default=None)
+    _by_kind: dict[str, dict[str, list[int]]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.subtotal = sum(line.unit * line.quantity for line in self.lines if not line.is_gift)
 
     def lines_with(self, keys: Iterable[tuple[str, str]]) -> list[int]:
         """Return the indexes of the lines carrying any of ``keys``, ascending."""
-        by_key = self._by_key
-        if by_key is None:
-            by_key = {}
-            for index, line in enumerate(self.lines):
-                for key in line_keys(line):
-                    by_key.setdefault(key, []).append(index)
-            self._by_key = by_key
         found: set[int] = set()
-        for key in keys:
-            hits = by_key.get(key)
+        for kind, value in keys:
+            hits = self._index(kind).get(value)
             if hits is not None:
                 found.update(hits)
         return sorted(found)
+
+    def _index(self, kind: str) -> dict[str, list[int]]:
+        """Return the line indexes per value of one kind of key, built on first use."""
+        index = self._by_kind.get(kind)
+        if index is None:
+            index = {}
+            field = KEY_FIELDS[kind]
+            if kind in SINGLE_KEYS:
+                for position, line in enumerate(self.lines):
+                    index.setdefault(getattr(line, field), []).append(position)
+            else:
+                for position, line in enumerate(self.lines):
+                    for value in getattr(line, field):
+                        index.setdefault(value, []).append(position)
+            self._by_kind[kind] = index
+        return index
 
     def matching(
         self,
@@ -100,13 +109,21 @@ class PromotionContext:
         return found
 
 
-def line_keys(line: PricedLine) -> Iterable[tuple[str, str]]:
-    """Yield the index keys a line carries (the counterpart of `ProductRange.index_keys`)."""
-    yield ("variant", line.variant_id)
-    yield ("product", line.product_id)
-    for category in line.category_ids:
-        yield ("category", category)
-    for collection in line.collection_ids:
-        yield ("collection", collection)
-    for tag in line.tags:
-        yield ("tag", tag)
+KEY_FIELDS = {
+    "variant": "variant_id",
+    "product": "product_id",
+    "category": "category_ids",
+    "collection": "collection_ids",
+    "tag": "tags",
+}
+"""The line field behind each kind of index key (the counterpart of `ProductRange.index_keys`)."""
+SINGLE_KEYS = frozenset({"variant", "product"})
+"""The kinds a line carries exactly one value of; the others are sets."""
+
+
+def distinct_values(lines: Sequence[PricedLine], kind: str) -> set[str]:
+    """Return the values of one kind of key that any of ``lines`` carries."""
+    field = KEY_FIELDS[kind]
+    if kind in SINGLE_KEYS:
+        return {getattr(line, field) for line in lines}
+    return set().union(*[getattr(line, field) for line in lines])
