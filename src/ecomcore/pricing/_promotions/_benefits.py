@@ -83,7 +83,7 @@ def _range_bases(
     """Return the base amount per line in range; with ``max_items``, of the top units only."""
     indexes = benefit_range.lines_in(context)
     if max_items is None:
-        return {index: state.base(index, base) for index in indexes}
+        return state.bases(indexes, base)
     bases: dict[int, int] = {}
     for value, index in state.units(indexes, base, max_items):
         bases[index] = bases.get(index, 0) + value
@@ -329,7 +329,7 @@ class TieredPercentOff(Benefit):
         if by_spend:
             if self.tiers[0].at_least.currency.code != context.currency:  # type: ignore[union-attr]
                 return Proposal()
-            have = sum(state.base(index, base) for index in indexes)
+            have = sum(state.bases(indexes, base).values())
         else:
             have = sum(state.lines[index].quantity for index in indexes)
         reached = [tier for tier in self.tiers if _tier_key(tier.at_least) <= have]
@@ -413,7 +413,7 @@ class OrderPercentOff(Benefit):
         rounding: Rounding,
     ) -> Proposal:
         count = len(context.lines)
-        total = sum(state.base(index, base) for index in range(count))
+        total = sum(state.bases(range(count), base).values())
         weights = _order_bases(context, state)
         discount = min(percent_of(self.percent, rounding)(total), sum(weights))
         return Proposal(dict(enumerate(split(discount, weights, state.currency))))

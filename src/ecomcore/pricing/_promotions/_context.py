@@ -91,19 +91,22 @@ class PromotionContext:
     def matching(
         self,
         key: object,
-        test: Callable[[PricedLine], bool],
+        test: Callable[[PricedLine], bool] | None,
         keys: Iterable[tuple[str, str]] | None = None,
     ) -> tuple[int, ...]:
         """Return the indexes of the (non-gift) lines passing ``test``, cached under ``key``.
 
-        With ``keys``, only lines carrying one of them are tested (a range's inclusions).
+        With ``keys``, only lines carrying one of them are tested (a range's inclusions); with
+        no ``test``, every such line matches.
         """
         found = self._matches.get(id(key))
         if found is None:
             lines = self.lines
             indexes = range(len(lines)) if keys is None else self.lines_with(keys)
             found = tuple(
-                index for index in indexes if not lines[index].is_gift and test(lines[index])
+                index
+                for index in indexes
+                if not lines[index].is_gift and (test is None or test(lines[index]))
             )
             self._matches[id(key)] = found
         return found

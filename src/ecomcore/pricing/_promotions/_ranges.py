@@ -36,9 +36,19 @@ class ProductRange:
     exclude_sale_items: bool = False
     all_items: bool = False
     _keys: frozenset[tuple[str, str]] | None = attrs.field(init=False, eq=False, repr=False)
+    _excludes: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_keys", self.index_keys())
+        excludes = self.exclude_sale_items or any(
+            (
+                self.exclude_products,
+                self.exclude_variants,
+                self.exclude_categories,
+                self.exclude_tags,
+            )
+        )
+        object.__setattr__(self, "_excludes", excludes)
 
     @classmethod
     def everything(cls, *, exclude_sale_items: bool = False) -> "ProductRange":
@@ -66,6 +76,9 @@ class ProductRange:
 
     def lines_in(self, context: PromotionContext) -> tuple[int, ...]:
         """Return the indexes of the context's lines in the range, computed once per quote."""
+        if self._keys is not None and not self._excludes:
+            # A line carrying an inclusion key is in a range without exclusions: no test.
+            return context.matching(self, None, self._keys)
         return context.matching(self, self.contains, self._keys)
 
     def index_keys(self) -> frozenset[tuple[str, str]] | None:

@@ -60,7 +60,7 @@ def _bounded(proposal: Proposal, state: Working, cap: int | None) -> tuple[Propo
     """Clamp a proposal to what is left on each line and on shipping, then apply ``cap``."""
     net = state.net
     lines = {
-        index: min(amount, net[index])
+        index: amount if amount < net[index] else net[index]  # min() without a call
         for index, amount in proposal.lines.items()
         if amount > 0 and net[index] > 0
     }

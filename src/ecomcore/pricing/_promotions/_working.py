@@ -1,7 +1,7 @@
 """The working state of one stacking run, and the integer helpers benefits compute with."""
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -54,12 +54,13 @@ class Working:
             self.price_gift,
         )
 
-    def base(self, index: int, base: StackingBase) -> int:
-        """Return the amount of line ``index`` a benefit computes from."""
+    def bases(self, indexes: Iterable[int], base: StackingBase) -> dict[int, int]:
+        """Return the amount of each line in ``indexes`` a benefit computes from."""
         if base is StackingBase.BEFORE_PROMOTIONS:
-            line = self.lines[index]
-            return line.unit * line.quantity
-        return self.net[index]
+            lines = self.lines
+            return {index: lines[index].unit * lines[index].quantity for index in indexes}
+        net = self.net
+        return {index: net[index] for index in indexes}
 
     def unit_values(self, index: int, base: StackingBase) -> list[int]:
         """Return the value of each unit of line ``index``, summing exactly to its base."""
