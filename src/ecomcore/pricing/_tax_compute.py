@@ -164,26 +164,35 @@ class _ChargeSum:
 class _Lines:
     """Builds the `TaxedLine` of every piece, summing the document and each charge as it goes."""
 
-    def __init__(self, currency: Currency) -> None:
+    def __init__(self, currency: Currency, policy: RoundingPolicy) -> None:
         self.currency = currency
+        self.policy = policy
+        self.rounder = Rounder(currency, policy.rounding)
         self.sums: dict[LevyCharge, _ChargeSum] = {}
-        self.net = self.tax = Decimal(0)
+        self.net = Decimal(0)
+        # Lines rounded on the line, tax-inclusive ones rounding the tax: the common case.
+        self._on_the_line = policy.level is RoundingLevel.PER_LINE
+        self._gross_kept = policy.inclusive is not RoundedFigure.NET
+
+    def rounded(self, piece: Piece) -> TaxedLine:
+        """Round one piece per line or per unit, as the policy says, and return it as a line."""
+        charges = piece.charges
+        if len(charges) == 1 and self._on_the_line and (self._gross_kept or not piece.inclusive):
+            # What _taxes_of_piece computes for one tax on the line, without building a list.
+            ratio, anchor = charges[0].ratio, piece.anchor
+            if piece.inclusive:
+                tax = self.rounder.round(anchor / piece.divisor * ratio)
+                return self._single(piece, anchor - tax, tax)
+            return self._single(piece, anchor, self.rounder.round(anchor * ratio))
+        return self.of_piece(piece, _taxes_of_piece(piece, self.policy, self.rounder))
 
     def of_piece(self, piece: Piece, taxes: Sequence[Decimal]) -> TaxedLine:
-        """Return the piece as a line: its net, tax and components, one per charge."""
-        currency = self.currency
+        """Return the piece with its taxes as a line: net, tax and components, one per charge."""
         charges = piece.charges
         if len(charges) == 1:  # most lines pay one tax: no sums, no compounding
             tax = taxes[0]
-            net = piece.anchor - tax if piece.inclusive else piece.anchor
-            net_money, tax_money = trusted_money(net, currency), trusted_money(tax, currency)
-            held = self.sums.get(charges[0]) or self._sum_of(charges[0])
-            held.taxable += net
-            held.tax += tax
-            self.net += net
-            self.tax += tax
-            component = held.make(net_money, tax_money)
-            return _line(piece.line_id, taxed(net_money, tax_money), (component,))
+            return self._single(piece, piece.anchor - tax if piece.inclusive else piece.anchor, tax)
+        currency = self.currency
         tax = sum(taxes, start=Decimal(0))
         net = piece.anchor - tax if piece.inclusive else piece.anchor
         simple_tax = sum(
@@ -203,9 +212,25 @@ class _Lines:
             held.taxable += taxable
             held.tax += charge_tax
         self.net += net
-        self.tax += tax
         amount = taxed(net_money, trusted_money(tax, currency))
         return _line(piece.line_id, amount, tuple(components))
+
+    def _single(self, piece: Piece, net: Decimal, tax: Decimal) -> TaxedLine:
+        """Return a piece with one charge as a line, its net and tax given."""
+        currency = self.currency
+        net_money, tax_money = trusted_money(net, currency), trusted_money(tax, currency)
+        charge = piece.charges[0]
+        held = self.sums.get(charge) or self._sum_of(charge)
+        held.taxable += net
+        held.tax += tax
+        self.net += net
+        component = held.make(net_money, tax_money)
+        return _line(piece.line_id, taxed(net_money, tax_money), (component,))
+
+    def total(self) -> TaxedMoney:
+        """Return the document's net and tax: its tax is the sum of every charge's."""
+        tax = sum((held.tax for held in self.sums.values()), start=Decimal(0))
+        return taxed(trusted_money(self.net, self.currency), trusted_money(tax, self.currency))
 
     def _sum_of(self, charge: LevyCharge) -> _ChargeSum:
         held = self.sums.get(charge)
@@ -293,22 +318,24 @@ def tax_pieces(
 
     The pieces of one line (weighted shipping) come one after the other.
     """
-    rounder = Rounder(currency, policy.rounding)
+    builder = _Lines(currency, policy)
     if policy.level is RoundingLevel.PER_DOCUMENT:
-        all_taxes = _taxes_per_document(pieces, policy, rounder)
+        all_taxes = _taxes_per_document(pieces, policy, builder.rounder)
+        built = [
+            builder.of_piece(piece, taxes) for piece, taxes in zip(pieces, all_taxes, strict=True)
+        ]
     else:
-        all_taxes = [_taxes_of_piece(piece, policy, rounder) for piece in pieces]
-    builder = _Lines(currency)
+        built = [builder.rounded(piece) for piece in pieces]
     lines: list[TaxedLine] = []
-    for piece, taxes in zip(pieces, all_taxes, strict=True):
-        line = builder.of_piece(piece, taxes)
+    for line in built:
         if lines and lines[-1].line_id == line.line_id:  # the pieces of one line are adjacent
-            line = _joined(lines.pop(), line)
-        lines.append(line)
+            lines.append(_joined(lines.pop(), line))
+        else:
+            lines.append(line)
     return TaxResult(
         lines=tuple(lines),
         totals=builder.totals(),
-        total=taxed(trusted_money(builder.net, currency), trusted_money(builder.tax, currency)),
+        total=builder.total(),
         jurisdiction=jurisdiction,
         notes=tuple(notes),
     )
