@@ -14,7 +14,7 @@ def _integer_weights(weights: Sequence[int | Decimal]) -> list[int]:
     """Scale the weights to integers with the same ratios, exactly, refusing bad ones."""
     if not weights:
         raise ValidationError("weights", weights, "one weight or more")
-    if all(type(weight) is int for weight in weights):
+    if set(map(type, weights)) == {int}:  # map and set run in C: the common case, checked fast
         ints = cast("list[int]", list(weights))
     else:
         ints = _scaled_to_integers(weights)
@@ -88,14 +88,11 @@ def allocate_units(units: int, weights: Sequence[int | Decimal]) -> list[int]:
         ints = [1] * len(ints)
         weight_sum = len(ints)
     whole = abs(units)
-    parts: list[int] = []
-    remainders: list[int] = []
-    for weight in ints:
-        part, remainder = divmod(whole * weight, weight_sum)
-        parts.append(part)
-        remainders.append(remainder)
+    shares = [divmod(whole * weight, weight_sum) for weight in ints]
+    parts = [part for part, _ in shares]
     leftover = whole - sum(parts)
     if leftover:
+        remainders = [remainder for _, remainder in shares]
         # A stable sort, even reversed, keeps equal remainders in index order: ties go earlier.
         by_remainder = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
         for index in by_remainder[:leftover]:
