@@ -99,6 +99,14 @@ class Rounder:
     def round(self, amount: Decimal) -> Decimal:
         return amount.quantize(self._exponent, self._mode)  # positional: no keyword parsing
 
+    def units(self, total: Decimal, quantity: int) -> list[tuple[Decimal, int]]:
+        """Split ``total`` (on the grid) over ``quantity`` units: (unit amount, how many)."""
+        base, extra = divmod(int(total / self._exponent), quantity)
+        groups = [(base * self._exponent, quantity - extra)]
+        if extra:
+            groups.append(((base + 1) * self._exponent, extra))
+        return groups
+
     def split(self, total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
         if len(weights) == 1:
             return [total]
@@ -108,17 +116,29 @@ class Rounder:
 
 
 def _taxes_of_piece(piece: Piece, policy: RoundingPolicy, rounder: Rounder) -> list[Decimal]:
-    """Round one piece per line, or per unit times the quantity."""
-    quantity = piece.quantity if policy.level is RoundingLevel.PER_UNIT else 1
-    figure = piece.anchor / quantity if quantity > 1 else piece.anchor
-    if piece.inclusive and policy.inclusive is RoundedFigure.NET:
-        net = rounder.round(figure / piece.divisor) * quantity
-        return rounder.split(piece.anchor - net, [charge.ratio for charge in piece.charges])
-    net = figure / piece.divisor if piece.inclusive else figure
+    """Round one piece per line, or per unit times the number of such units.
+
+    Per unit, the piece's amount is first split over its units on the minor-unit grid, as
+    `allocate` splits it (some units one minor unit more), so each unit's figure is an amount a
+    receipt could show, and a tax-inclusive unit's rounded net never exceeds its gross.
+    """
+    if policy.level is RoundingLevel.PER_UNIT and piece.quantity > 1:
+        units = rounder.units(piece.anchor, piece.quantity)
+    else:
+        units = [(piece.anchor, 1)]
     charges = piece.charges
-    if len(charges) == 1 and quantity == 1:  # most lines: one tax, rounded on the line
-        return [rounder.round(net * charges[0].ratio)]
-    return [rounder.round(net * charge.ratio) * quantity for charge in charges]
+    if piece.inclusive and policy.inclusive is RoundedFigure.NET:
+        net = sum(
+            (rounder.round(amount / piece.divisor) * count for amount, count in units),
+            start=Decimal(0),
+        )
+        return rounder.split(piece.anchor - net, [charge.ratio for charge in charges])
+    taxes = [Decimal(0)] * len(charges)
+    for amount, count in units:
+        net = amount / piece.divisor if piece.inclusive else amount
+        for position, charge in enumerate(charges):
+            taxes[position] += rounder.round(net * charge.ratio) * count
+    return taxes
 
 
 def _taxes_per_document(

@@ -244,10 +244,11 @@ def _discounts(request: TaxRequest) -> tuple[list[Decimal], list[Decimal]]:
                 amount + part * minor if amount else part * minor
                 for amount, part in zip(held, parts, strict=True)
             ]
-    ids = {line.line_id: index for index, line in enumerate(lines)}
-    for discount in request.discounts:
-        if discount.line_id is not None:
-            off[discount.includes_tax][ids[discount.line_id]] += discount.amount.amount
+    own = [(line_id, d) for d in request.discounts if (line_id := d.line_id) is not None]
+    if own:
+        ids = {line.line_id: index for index, line in enumerate(lines)}
+        for line_id, discount in own:
+            off[discount.includes_tax][ids[line_id]] += discount.amount.amount
     return off[True], off[False]
 
 

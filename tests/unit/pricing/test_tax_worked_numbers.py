@@ -145,6 +145,33 @@ def test_three_rounding_levels_give_three_totals(policy: RoundingPolicy, expecte
     assert amounts(result) == ("8.91", expected_tax, str(Decimal("8.91") + Decimal(expected_tax)))
 
 
+def test_per_unit_rounding_splits_a_discounted_line_into_whole_cent_units() -> None:
+    """9 x 0.06 gross at 7% less 0.01: units of 0.06 (x8) and 0.05, nets 0.06 and 0.05, tax 0.00.
+
+    Rounding the net of the fractional unit 0.53 / 9 = 0.0589 would give 0.06 x 9 = 0.54 net,
+    more than the gross: a tax of -0.01.
+    """
+    result = tax(
+        [line("l", "0.06", quantity=9, includes_tax=True, category="reduced")],
+        discounts=[TaxDiscount(amount=Money("0.01", "EUR"), includes_tax=True)],
+        rounding=RoundingPolicy.per_unit(inclusive=RoundedFigure.NET),
+    )
+    assert amounts(result) == ("0.53", "0.00", "0.53")
+
+
+def test_per_unit_rounding_of_the_tax_rounds_each_whole_cent_unit() -> None:
+    """2 x 0.08 net at 7% less 0.01: units 0.08 (tax 0.0056 -> 0.01) and 0.07 (0.0049 -> 0.00).
+
+    The fractional unit 0.075 would give 0.00525 -> 0.01 twice: 0.02.
+    """
+    result = tax(
+        [line("l", "0.08", quantity=2, category="reduced")],
+        discounts=[TaxDiscount(amount=Money("0.01", "EUR"), includes_tax=False)],
+        rounding=RoundingPolicy.per_unit(),
+    )
+    assert amounts(result) == ("0.15", "0.01", "0.16")
+
+
 def test_per_document_rounding_allocates_the_rate_total_back_to_lines() -> None:
     """The per-document 1.69 reaches the three lines as 0.57 + 0.56 + 0.56 (largest remainder)."""
     result = tax(
