@@ -92,10 +92,15 @@ def documents(draw: st.DrawFn, policy: st.SearchStrategy[RoundingPolicy] = polic
 @settings(max_examples=150, deadline=None)
 @given(documents())
 def test_net_plus_tax_is_gross_everywhere_and_totals_agree(request: TaxRequest) -> None:
-    """Every line, component sum, per-rate total and the document total add up to the cent."""
+    """Every line, component sum, per-rate total and the document total add up to the cent.
+
+    With rates of zero or more, no line's net or tax is ever negative.
+    """
     result = CALCULATOR.calculate(request)
     for taxed in result.lines:
         assert taxed.amount.net + taxed.amount.tax == taxed.amount.gross
+        assert taxed.amount.net.amount >= 0
+        assert taxed.amount.tax.amount >= 0
         assert sum(c.tax.amount for c in taxed.components) == taxed.amount.tax.amount
         for figure in (taxed.amount.net, taxed.amount.tax):
             unit = Decimal(1).scaleb(-minor_units(figure.currency))
