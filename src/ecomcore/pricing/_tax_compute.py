@@ -40,7 +40,6 @@ class ChargeSet(NamedTuple):
 
     charges: tuple[LevyCharge, ...]
     ratio: Decimal
-    compound: bool
     divisor: Decimal
     """``1 + ratio``: what a net is multiplied by to give the gross."""
 
@@ -48,22 +47,13 @@ class ChargeSet(NamedTuple):
     def of(cls, charges: tuple[LevyCharge, ...]) -> "ChargeSet":
         """Return the set of ``charges``; compound ratios already include the taxes below."""
         ratio = sum((charge.ratio for charge in charges), start=Decimal(0))
-        return cls(charges, ratio, any(charge.compound for charge in charges), 1 + ratio)
+        return cls(charges, ratio, 1 + ratio)
 
 
 class Piece:
     """A line (or a part of one) to tax: its anchor, quantity, whether it is gross, its charges."""
 
-    __slots__ = (
-        "anchor",
-        "charges",
-        "compound",
-        "divisor",
-        "inclusive",
-        "line_id",
-        "quantity",
-        "ratio",
-    )
+    __slots__ = ("anchor", "charges", "divisor", "inclusive", "line_id", "quantity")
 
     def __init__(
         self, line_id: str, anchor: Decimal, quantity: int, inclusive: bool, charged: ChargeSet
@@ -72,7 +62,7 @@ class Piece:
         self.anchor = anchor
         self.quantity = quantity
         self.inclusive = inclusive
-        self.charges, self.ratio, self.compound, self.divisor = charged
+        self.charges, _, self.divisor = charged
 
     @property
     def exact_net(self) -> Decimal:
