@@ -2,6 +2,7 @@
 
 import csv
 import io
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TypeVar
@@ -27,6 +28,9 @@ __all__ = ["import_catalog_csv"]
 _PRODUCT_FIELDS = ("title", "body", "vendor", "product_type")
 _OPTION_NAMES = ("option1_name", "option2_name", "option3_name")
 _OPTION_VALUES = ("option1_value", "option2_value", "option3_value")
+# What a product's first row says for the whole product, kept by its draft as a plain tuple.
+_FIRST_ROW_FIELDS = (*_PRODUCT_FIELDS, *_OPTION_NAMES)
+_first_row_facts = operator.attrgetter(*_FIRST_ROW_FIELDS)
 _VARIANT_FIELDS = (*_OPTION_VALUES, "sku", "barcode", "weight", "grams", "hs_code", "tax_code")
 # The fields Variant checks itself, by the field name its ValidationError gives.
 _VARIANT_CHECKED = {"sku": "sku", "hs_code": "hs_code", "country_of_origin": "country_of_origin"}
@@ -49,13 +53,16 @@ class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
     __slots__ = (
-        "line", "media", "option_lines", "option_names", "requires_shipping", "row", "status",
-        "tags", "variants",
+        "facts", "handle", "line", "media", "option_lines", "option_names", "requires_shipping",
+        "status", "tags", "variants",
     )  # fmt: skip
 
     def __init__(self, row: CsvRow, line: int) -> None:
         self.line = line
-        self.row = row
+        self.handle = row.handle
+        # Not the row itself: a bulk import keeps every draft to the end, and the collector
+        # keeps walking a named tuple, while a plain tuple of strings it soon stops tracking.
+        self.facts: tuple[str, ...] = _first_row_facts(row)
         names = [row.option1_name, row.option2_name, row.option3_name]
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
@@ -99,7 +106,7 @@ class _Draft:
                     ALIAS[_OPTION_VALUES[index]],
                     value,
                     "option_mismatch",
-                    f"product {self.row.handle!r} has {count} option axes ({axes}); give one "
+                    f"product {self.handle!r} has {count} option axes ({axes}); give one "
                     "value for each and none beyond",
                 )
         options = values[:count]
@@ -109,21 +116,21 @@ class _Draft:
                 ALIAS["option1_value"],
                 " / ".join(options) or "Default",
                 "duplicate_variant",
-                f"product {self.row.handle!r} already has this variant, at line {first}",
+                f"product {self.handle!r} already has this variant, at line {first}",
             )
         return options
 
     def conflicts(self, row: CsvRow) -> None:
         if not (row.title or row.body or row.vendor or row.product_type or row.option1_name):
             return
-        for field in (*_PRODUCT_FIELDS, *_OPTION_NAMES):
-            value = getattr(row, field)
-            if value and value != getattr(self.row, field):
+        facts = zip(_FIRST_ROW_FIELDS, _first_row_facts(row), self.facts, strict=True)
+        for field, value, first in facts:
+            if value and value != first:
                 raise RowError(
                     ALIAS[field],
                     value,
                     "conflicting_product_field",
-                    f"differs from {getattr(self.row, field)!r} on the product's first row "
+                    f"differs from {first!r} on the product's first row "
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
 
@@ -138,39 +145,47 @@ class _Draft:
 
     def describe_sku(self, sku: str) -> str:
         line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
-        return f"{self.row.handle} (line {line})"
+        return f"{self.handle} (line {line})"
 
-    def build(
-        self,
-        product_id: str,
-        clock: Clock,
-        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis],
-    ) -> Product:
-        axes = []
-        # Many products share their axes (Size S-XL); OptionAxis is immutable, so they share one.
-        for index, name in enumerate(self.option_names):
-            # Values in the order the rows gave them, each once.
-            key = (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
-            axis = known_axes.get(key)
-            if axis is None:
-                axis = known_axes[key] = OptionAxis(*key)
-            axes.append(axis)
-        row = self.row
+    def build(self, product_id: str, clock: Clock, shared: "_SharedAxes") -> Product:
+        # Values in the order the rows gave them, each once, per axis.
+        key = tuple(
+            (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
+            for index, name in enumerate(self.option_names)
+        )
+        axes = shared.axes.get(key)
+        if axes is None:
+            axes = shared.axes[key] = tuple(shared.axis(name, values) for name, values in key)
+        title, body, vendor, product_type = self.facts[: len(_PRODUCT_FIELDS)]
         return Product.create(
             product_id,
-            row.handle,
-            row.title,
+            self.handle,
+            title,
             clock=clock,
             options=axes,
             variants=self.variants,
-            description=row.body,
+            description=body,
             status=self.status,
-            product_type=row.product_type or None,
-            vendor=row.vendor,
+            product_type=product_type or None,
+            vendor=vendor,
             tags=self.tags,
             media=tuple(media for media, _ in self.media or ()),
             requires_shipping=self.requires_shipping,
         )
+
+
+class _SharedAxes:
+    """Option axes met so far; many products share them (Size S-XL), and they are immutable."""
+
+    def __init__(self) -> None:
+        self.axes: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[OptionAxis, ...]] = {}
+        self.by_name: dict[tuple[str, tuple[str, ...]], OptionAxis] = {}
+
+    def axis(self, name: str, values: tuple[str, ...]) -> OptionAxis:
+        axis = self.by_name.get((name, values))
+        if axis is None:
+            axis = self.by_name[name, values] = OptionAxis(name, values)
+        return axis
 
 
 @lru_cache(maxsize=1024)  # products share tag lists; a frozenset is safe to share
@@ -298,14 +313,18 @@ class _CsvImporter:
 
     def finish(self, clock: Clock, product_id: Callable[[str], str]) -> list[Product]:
         products: list[Product] = []
-        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis] = {}
-        for handle, draft in self.drafts.items():
+        shared = _SharedAxes()
+        # Each draft is let go once its product is built, so the collector never walks both.
+        drafts, self.drafts = self.drafts, {}
+        self.sku_owners.clear()
+        for handle in list(drafts):
+            draft = drafts.pop(handle)
             if isinstance(draft, int):
                 continue
             try:
                 if not draft.variants:
                     raise ValidationError("variants", [], "at least one imported variant row")
-                products.append(draft.build(product_id(handle), clock, known_axes))
+                products.append(draft.build(product_id(handle), clock, shared))
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [
