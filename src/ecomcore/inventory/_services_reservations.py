@@ -67,13 +67,16 @@ _ACTIVE = ReservationStatus.ACTIVE
 def _hold(
     levels: Mapping[StockKey, StockLevel],
     reservation_id: str,
-    *,
-    units: Mapping[StockKey, int],
+    units: tuple[tuple[StockKey, int], ...],
     now: datetime,
     ttl: timedelta,
+    *,
     policy: StockPolicy,
 ) -> StockChange:
-    """Build the change holding ``units`` all-or-nothing, or raise InsufficientStockError."""
+    """Build the change holding ``units`` (the reservation's pairs) all-or-nothing.
+
+    Raises InsufficientStockError naming every short key, having built nothing.
+    """
     shortages = []
     movements = []
     after = []
@@ -82,7 +85,7 @@ def _hold(
     # level is built directly from the read tuple rather than through the general change_from.
     plain = not policy.preorder
     backorder_limit = policy.backorder_limit
-    for key, quantity in units.items():
+    for key, quantity in units:
         level = levels[key]
         _, on_hand, reserved, allocated, in_transit, incoming, safety, point, version = level
         was = on_hand - reserved - allocated - safety
@@ -103,9 +106,7 @@ def _hold(
             events += stock_events(level, held, now)
     if shortages:
         raise InsufficientStockError(shortages)
-    reservation = _new(
-        Reservation, (reservation_id, tuple(units.items()), now, now + ttl, _ACTIVE, None, 1)
-    )
+    reservation = _new(Reservation, (reservation_id, units, now, now + ttl, _ACTIVE, None, 1))
     return _new(StockChange, (after, (reservation,), (), movements, events))
 
 
@@ -172,11 +173,10 @@ def reserve(
         raise ValidationError("lines", lines, "one reservation line or more")
     units = demand(lines, kits)
     wanted = tuple(units.items())
-    keys = units.keys()
 
     def decide() -> StockChange:
-        levels = repository.levels(keys)
-        return _hold(levels, reservation_id, units=units, now=clock.now(), ttl=ttl, policy=policy)
+        levels = repository.levels(units.keys())
+        return _hold(levels, reservation_id, wanted, clock.now(), ttl, policy=policy)
 
     return _hold_once(
         repository, reservation_id, attempts, decide, lambda first: first.units == wanted
@@ -227,9 +227,8 @@ def reserve_by_strategy(
             for location in locations
         ]
         plan = strategy(needed, stock, split=split)
-        return _hold(
-            levels, reservation_id, units=plan.units(), now=clock.now(), ttl=ttl, policy=policy
-        )
+        units = tuple(plan.units().items())
+        return _hold(levels, reservation_id, units, clock.now(), ttl, policy=policy)
 
     return _hold_once(
         repository,
