@@ -38,6 +38,11 @@ def _conflict(
         raise ConcurrencyError(kind, key, expected_version=new.version - 1, actual_version=actual)
 
 
+# What a key never stored reads as, for the version check (0: not stored yet).
+_UNSTORED = StockLevel(StockKey("", ""))
+_ACTIVE = ReservationStatus.ACTIVE  # a module constant: cheaper than the enum lookup per commit
+
+
 class InMemoryStockRepository:
     """Stock levels, reservations, transfers, the ledger and the outbox, in dictionaries.
 
@@ -122,8 +127,7 @@ class InMemoryStockRepository:
         new_levels, new_reservations, new_transfers, movements, events = change
         levels, reservations, transfers = self._levels, self._reservations, self._transfers
         for level in new_levels:
-            stored_level = levels.get(level.key)
-            if (stored_level.version if stored_level else 0) != level.version - 1:
+            if levels.get(level.key, _UNSTORED).version != level.version - 1:
                 _conflict("stock level", levels, level.key, level)
         for reservation in new_reservations:
             stored_reservation = reservations.get(reservation.id)
@@ -138,7 +142,7 @@ class InMemoryStockRepository:
         active = self._active
         for reservation in new_reservations:
             reservations[reservation.id] = reservation
-            if reservation.status is ReservationStatus.ACTIVE:
+            if reservation.status is _ACTIVE:
                 active[reservation.id] = reservation
             else:
                 active.pop(reservation.id, None)
