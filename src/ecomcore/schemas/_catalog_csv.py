@@ -234,6 +234,7 @@ class _CsvImporter:
         self.drafts: dict[str, _Draft | int] = {}
         self.sku_owners: dict[str, _Draft] = {}
         self.weights: dict[tuple[str, str, str], object] = {}
+        self.options: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.rejected: list[RejectedRow] = []
 
     def take(self, row: CsvRow, line: int) -> None:
@@ -259,6 +260,9 @@ class _CsvImporter:
                 draft.add_media(self._media(row), line)
                 return
         options = draft.options_of(row)
+        # Equal option values are shared by every variant that has them (they are immutable):
+        # fewer distinct objects for the collector to reach from each variant.
+        options = self.options.setdefault(options, options)
         variant = self._variant(row, options)
         media = self._media(row) if row.image_src else None
         draft.option_lines[options] = line
