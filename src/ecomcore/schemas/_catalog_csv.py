@@ -148,10 +148,11 @@ class _Draft:
         return f"{self.handle} (line {line})"
 
     def build(self, product_id: str, clock: Clock, shared: "_SharedAxes") -> Product:
-        # Values in the order the rows gave them, each once, per axis.
+        # Values in the order the rows gave them, each once, per axis (a column of the options).
+        columns = zip(*self.option_lines, strict=True)
         key = tuple(
-            (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
-            for index, name in enumerate(self.option_names)
+            (name, tuple(dict.fromkeys(values)))
+            for name, values in zip(self.option_names, columns, strict=True)
         )
         axes = shared.axes.get(key)
         if axes is None:
@@ -232,7 +233,8 @@ class _CsvImporter:
     def __init__(self, taken_skus: Mapping[str, str]) -> None:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
-        self.sku_owners: dict[str, _Draft] = {}
+        # SKU to its product's handle: text only, so the collector never walks this dict.
+        self.sku_owners: dict[str, str] = {}
         self.weights: dict[tuple[str, str, str], object] = {}
         self.options: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.rejected: list[RejectedRow] = []
@@ -270,7 +272,7 @@ class _CsvImporter:
         if media is not None:
             draft.add_media(media, 0)
         if variant.sku is not None:
-            self.sku_owners[variant.sku] = draft
+            self.sku_owners[variant.sku] = row.handle
 
     def _media(self, row: CsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
@@ -309,18 +311,21 @@ class _CsvImporter:
             owner = self.taken_skus.get(sku)
             seen = self.sku_owners.get(sku)
             if owner is not None or seen is not None:
-                product = seen.describe_sku(sku) if seen is not None else str(owner)
+                product = self._describe_owner(sku, seen) if seen is not None else str(owner)
                 raise RowError.from_error(
                     ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
                 )
         return variant
+
+    def _describe_owner(self, sku: str, handle: str) -> str:
+        draft = self.drafts[handle]
+        return draft.describe_sku(sku) if isinstance(draft, _Draft) else handle
 
     def finish(self, clock: Clock, product_id: Callable[[str], str]) -> list[Product]:
         products: list[Product] = []
         shared = _SharedAxes()
         # Each draft is let go once its product is built, so the collector never walks both.
         drafts, self.drafts = self.drafts, {}
-        self.sku_owners.clear()
         for handle in list(drafts):
             draft = drafts.pop(handle)
             if isinstance(draft, int):
