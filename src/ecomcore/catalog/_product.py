@@ -71,9 +71,14 @@ class Product:
     version: int = 0
     # Most products are created and stored unchanged (a bulk import makes 100,000 at once), so
     # ProductCreated is kept as plain facts until pulled, and the list only made for a second
-    # event: two fewer objects per product for the garbage collector to walk.
-    _created: tuple[datetime, str, str] | None = attrs.field(default=None, init=False, repr=False)
-    _events: list[DomainEvent] | None = attrs.field(default=None, init=False, repr=False)
+    # event: two fewer objects per product for the garbage collector to walk. Nothing to
+    # check when they are set, so no attrs setattr hooks either.
+    _created: tuple[datetime, str, str] | None = attrs.field(
+        default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
+    )
+    _events: list[DomainEvent] | None = attrs.field(
+        default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
+    )
 
     def __attrs_post_init__(self) -> None:
         names = [axis.name for axis in self.options]
