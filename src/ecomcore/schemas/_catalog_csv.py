@@ -54,7 +54,7 @@ class _Draft:
 
     __slots__ = (
         "facts", "handle", "line", "media", "option_lines", "option_names", "requires_shipping",
-        "status", "tags", "variants",
+        "status", "tags", "variant_rows",
     )  # fmt: skip
 
     def __init__(self, row: CsvRow, line: int) -> None:
@@ -72,7 +72,9 @@ class _Draft:
             raise RowError(
                 ALIAS["option1_name"], names, "validation_error", "option names without gaps"
             )
-        self.variants: list[Variant] = []
+        # Positions of its variants in the import's list: a tuple of numbers, which the
+        # collector stops tracking, rather than one more list per draft.
+        self.variant_rows: tuple[int, ...] = ()
         self.option_lines: dict[tuple[str, ...], int] = {}
         # Few products have images: no list until one does. Each image with the line of its
         # image-only row, or 0 when it came on a variant row (a bulk import keeps every draft
@@ -143,11 +145,13 @@ class _Draft:
         media_lines = [line for _, line in self.media or () if line]
         return sorted([*self.option_lines.values(), *media_lines])
 
-    def describe_sku(self, sku: str) -> str:
-        line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
-        return f"{self.handle} (line {line})"
-
-    def build(self, product_id: str, clock: Clock, shared: "_SharedAxes") -> Product:
+    def build(
+        self,
+        product_id: str,
+        clock: Clock,
+        variants: tuple[Variant, ...],
+        shared: "_SharedAxes",
+    ) -> Product:
         # Values in the order the rows gave them, each once, per axis (a column of the options).
         columns = zip(*self.option_lines, strict=True)
         key = tuple(
@@ -164,7 +168,7 @@ class _Draft:
             title,
             clock=clock,
             options=axes,
-            variants=self.variants,
+            variants=variants,
             description=body,
             status=self.status,
             product_type=product_type or None,
@@ -233,10 +237,11 @@ class _CsvImporter:
     def __init__(self, taken_skus: Mapping[str, str]) -> None:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
-        # SKU to its product's handle: text only, so the collector never walks this dict.
-        self.sku_owners: dict[str, str] = {}
+        # SKU to its product's handle and line: plain tuples, which the collector stops tracking.
+        self.sku_owners: dict[str, tuple[str, int]] = {}
+        self.variants: list[Variant] = []
         self.weights: dict[tuple[str, str, str], object] = {}
-        self.options: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.option_values: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.rejected: list[RejectedRow] = []
 
     def take(self, row: CsvRow, line: int) -> None:
@@ -264,15 +269,16 @@ class _CsvImporter:
         options = draft.options_of(row)
         # Equal option values are shared by every variant that has them (they are immutable):
         # fewer distinct objects for the collector to reach from each variant.
-        options = self.options.setdefault(options, options)
+        options = self.option_values.setdefault(options, options)
         variant = self._variant(row, options)
         media = self._media(row) if row.image_src else None
         draft.option_lines[options] = line
-        draft.variants.append(variant)
+        draft.variant_rows += (len(self.variants),)
+        self.variants.append(variant)
         if media is not None:
             draft.add_media(media, 0)
         if variant.sku is not None:
-            self.sku_owners[variant.sku] = row.handle
+            self.sku_owners[variant.sku] = (row.handle, line)
 
     def _media(self, row: CsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
@@ -311,15 +317,11 @@ class _CsvImporter:
             owner = self.taken_skus.get(sku)
             seen = self.sku_owners.get(sku)
             if owner is not None or seen is not None:
-                product = self._describe_owner(sku, seen) if seen is not None else str(owner)
+                product = f"{seen[0]} (line {seen[1]})" if seen is not None else str(owner)
                 raise RowError.from_error(
                     ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
                 )
         return variant
-
-    def _describe_owner(self, sku: str, handle: str) -> str:
-        draft = self.drafts[handle]
-        return draft.describe_sku(sku) if isinstance(draft, _Draft) else handle
 
     def finish(self, clock: Clock, product_id: Callable[[str], str]) -> list[Product]:
         products: list[Product] = []
@@ -331,9 +333,10 @@ class _CsvImporter:
             if isinstance(draft, int):
                 continue
             try:
-                if not draft.variants:
+                if not draft.variant_rows:
                     raise ValidationError("variants", [], "at least one imported variant row")
-                products.append(draft.build(product_id(handle), clock, shared))
+                variants = tuple(map(self.variants.__getitem__, draft.variant_rows))
+                products.append(draft.build(product_id(handle), clock, variants, shared))
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [
