@@ -335,7 +335,7 @@ class _CsvImporter:
             try:
                 if not draft.variant_rows:
                     raise ValidationError("variants", [], "at least one imported variant row")
-                variants = tuple(map(self.variants.__getitem__, draft.variant_rows))
+                variants = tuple(self.variants[row] for row in draft.variant_rows)
                 products.append(draft.build(product_id(handle), clock, variants, shared))
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
