@@ -67,7 +67,7 @@ class _Draft:
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
             names = [""]
-        self.option_names = tuple(name for name in names if name)
+        self.option_names = tuple(filter(None, names))
         if tuple(names[: len(self.option_names)]) != self.option_names:
             raise RowError(
                 ALIAS["option1_name"], names, "validation_error", "option names without gaps"
@@ -101,17 +101,9 @@ class _Draft:
         count = len(self.option_names)
         if not count and values == ("Default Title", "", ""):
             values = ("", "", "")
-        for index, value in enumerate(values):
-            if bool(value) is not (index < count):
-                axes = ", ".join(self.option_names) or "none"
-                raise RowError(
-                    ALIAS[_OPTION_VALUES[index]],
-                    value,
-                    "option_mismatch",
-                    f"product {self.handle!r} has {count} option axes ({axes}); give one "
-                    "value for each and none beyond",
-                )
         options = values[:count]
+        if not all(options) or any(values[count:]):
+            raise self._mismatch(values)
         first = self.option_lines.get(options)
         if first is not None:
             raise RowError(
@@ -121,6 +113,19 @@ class _Draft:
                 f"product {self.handle!r} already has this variant, at line {first}",
             )
         return options
+
+    def _mismatch(self, values: tuple[str, str, str]) -> RowError:
+        """Return the error for the first value missing on an axis or given beyond them."""
+        count = len(self.option_names)
+        index = next(i for i, value in enumerate(values) if bool(value) is not (i < count))
+        axes = ", ".join(self.option_names) or "none"
+        return RowError(
+            ALIAS[_OPTION_VALUES[index]],
+            values[index],
+            "option_mismatch",
+            f"product {self.handle!r} has {count} option axes ({axes}); give one "
+            "value for each and none beyond",
+        )
 
     def conflicts(self, row: CsvRow) -> None:
         if not (row.title or row.body or row.vendor or row.product_type or row.option1_name):
