@@ -2,6 +2,7 @@
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 
 import attrs
 
@@ -68,7 +69,16 @@ class Product:
     category_ids: frozenset[str] = frozenset()
     requires_shipping: bool = True
     version: int = 0
-    _events: list[DomainEvent] = attrs.field(factory=list, init=False, repr=False)
+    # Most products are created and stored unchanged (a bulk import makes 100,000 at once), so
+    # ProductCreated is kept as plain facts until pulled, and the list only made for a second
+    # event: two fewer objects per product for the garbage collector to walk. Nothing to
+    # check when they are set, so no attrs setattr hooks either.
+    _created: tuple[datetime, str, str] | None = attrs.field(
+        default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
+    )
+    _events: list[DomainEvent] | None = attrs.field(
+        default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
+    )
 
     def __attrs_post_init__(self) -> None:
         names = [axis.name for axis in self.options]
@@ -97,9 +107,7 @@ class Product:
             variants=tuple(variants),
             **facts,  # type: ignore[arg-type]
         )
-        product._record(
-            ProductCreated(occurred_at=clock.now(), product_id=product_id, handle=handle)
-        )
+        product._created = (clock.now(), product_id, handle)
         return product
 
     # ------------------------------------------------------------------ variants
@@ -236,7 +244,11 @@ class Product:
 
     def pull_events(self) -> list[DomainEvent]:
         """Return the events recorded since the last call, and forget them."""
-        events, self._events = self._events, []
+        events, self._events = self._events or [], None
+        if self._created is not None:
+            at, product_id, handle = self._created
+            events.insert(0, ProductCreated(occurred_at=at, product_id=product_id, handle=handle))
+            self._created = None
         return events
 
     # ------------------------------------------------------------------ invariants
@@ -302,4 +314,6 @@ class Product:
             )
 
     def _record(self, event: DomainEvent) -> None:
+        if self._events is None:
+            self._events = []
         self._events.append(event)

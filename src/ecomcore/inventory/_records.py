@@ -43,6 +43,9 @@ class ReservationLine:
     location: str
 
 
+_new = tuple.__new__
+
+
 def demand(
     lines: Iterable[ReservationLine], kits: Mapping[str, Kit] | None = None
 ) -> dict[StockKey, int]:
@@ -60,13 +63,17 @@ def demand(
     for line in lines:
         kit = kits.get(line.sku) if kits else None
         if kit is None:
-            key = StockKey(line.sku, line.location)
+            # The reservation hot path: a ready tuple skips the named tuple's keyword handling.
+            key = _new(StockKey, (line.sku, line.location))
             totals[key] = totals.get(key, 0) + line.quantity
             continue
         for item, per_unit in kit.components:
             key = StockKey(item, line.location)
             totals[key] = totals.get(key, 0) + per_unit * line.quantity
-    return dict(sorted(totals.items())) if len(totals) > 1 else totals
+    keys = [*totals]
+    ordered = sorted(keys)
+    # Requests often come in key order already (one line, a sorted cart): then keep the dict.
+    return totals if ordered == keys else {key: totals[key] for key in ordered}
 
 
 class ReservationStatus(enum.Enum):

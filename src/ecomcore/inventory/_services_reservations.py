@@ -4,7 +4,7 @@ Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decid
 and commits one `StockChange`; a lost race is retried (``attempts`` times at most).
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from ecomcore.core import Clock, ConcurrencyError, DomainEvent, ValidationError
@@ -59,6 +59,7 @@ def _check_ttl(ttl: timedelta) -> None:
         raise ValidationError("ttl", ttl, "a positive time to live")
 
 
+_Units = tuple[tuple[StockKey, int], ...]
 _new = tuple.__new__  # builds a named tuple from a ready tuple, skipping keyword handling
 _RESERVATION = MovementReason.RESERVATION
 _ACTIVE = ReservationStatus.ACTIVE
@@ -67,13 +68,16 @@ _ACTIVE = ReservationStatus.ACTIVE
 def _hold(
     levels: Mapping[StockKey, StockLevel],
     reservation_id: str,
-    *,
-    units: Mapping[StockKey, int],
+    units: _Units,
     now: datetime,
     ttl: timedelta,
+    *,
     policy: StockPolicy,
 ) -> StockChange:
-    """Build the change holding ``units`` all-or-nothing, or raise InsufficientStockError."""
+    """Build the change holding ``units`` (the reservation's pairs) all-or-nothing.
+
+    Raises InsufficientStockError naming every short key, having built nothing.
+    """
     shortages = []
     movements = []
     after = []
@@ -82,7 +86,7 @@ def _hold(
     # level is built directly from the read tuple rather than through the general change_from.
     plain = not policy.preorder
     backorder_limit = policy.backorder_limit
-    for key, quantity in units.items():
+    for key, quantity in units:
         level = levels[key]
         _, on_hand, reserved, allocated, in_transit, incoming, safety, point, version = level
         was = on_hand - reserved - allocated - safety
@@ -103,32 +107,40 @@ def _hold(
             events += stock_events(level, held, now)
     if shortages:
         raise InsufficientStockError(shortages)
-    reservation = _new(
-        Reservation, (reservation_id, tuple(units.items()), now, now + ttl, _ACTIVE, None, 1)
-    )
+    reservation = _new(Reservation, (reservation_id, units, now, now + ttl, _ACTIVE, None, 1))
     return _new(StockChange, (after, (reservation,), (), movements, events))
 
 
 def _hold_once(
     repository: StockRepository,
+    clock: Clock,
     reservation_id: str,
+    keys: Collection[StockKey],
+    units: _Units | Callable[[Mapping[StockKey, StockLevel]], _Units],
+    *,
+    ttl: timedelta,
+    policy: StockPolicy,
     attempts: int,
-    decide: Callable[[], StockChange],
-    same_request: Callable[[Reservation], bool],
+    same_request: Callable[[Reservation], bool] | None = None,
 ) -> Reservation:
-    """Commit ``decide()``'s new reservation once per id, retrying lost races.
+    """Hold ``units`` under one new reservation per id, on a fresh read of ``keys``; retry races.
 
-    The idempotency check rides on the commit (`StockRepository.commit_new_reservation`), so
-    the common case costs one read and one atomic write. Only when stock is short is the id
-    looked up on its own: a retry of a request that succeeded earlier returns its reservation
-    even once the stock is gone. A stored reservation for other units raises
-    `IdempotencyConflictError`.
+    ``units`` is the reservation's (key, units) pairs, or a plan making them from the levels
+    read (made again on every attempt). The idempotency check rides on the commit
+    (`StockRepository.commit_new_reservation`), so the common case costs one read and one
+    atomic write. Only when stock is short is the id looked up on its own: a retry of a
+    request that succeeded earlier returns its reservation even once the stock is gone. A
+    stored reservation for another request (by ``same_request``; by default, one not holding
+    exactly ``units``) raises `IdempotencyConflictError`.
     """
     if attempts < 1:
         raise ValidationError("attempts", attempts, "1 or more")
+    # Plain arguments rather than a closure per call: reserve is the library's hottest path.
     for attempt in range(1, attempts + 1):
+        levels = repository.levels(keys)
         try:
-            change = decide()
+            held = units if isinstance(units, tuple) else units(levels)
+            change = _hold(levels, reservation_id, held, clock.now(), ttl, policy=policy)
         except InsufficientStockError:
             first = repository.find_reservation(reservation_id)
             if first is None:
@@ -142,7 +154,7 @@ def _hold_once(
                 continue
             if first is None:
                 return change.reservations[0]
-        if not same_request(first):
+        if not (same_request(first) if same_request else first.units == units):
             raise IdempotencyConflictError(reservation_id)
         return first
     raise AssertionError("unreachable")  # pragma: no cover
@@ -170,17 +182,11 @@ def reserve(
     _check_ttl(ttl)
     if not lines:
         raise ValidationError("lines", lines, "one reservation line or more")
-    units = demand(lines, kits)
-    wanted = tuple(units.items())
-    keys = units.keys()
-
-    def decide() -> StockChange:
-        levels = repository.levels(keys)
-        return _hold(levels, reservation_id, units=units, now=clock.now(), ttl=ttl, policy=policy)
-
+    units = demand(lines, kits)  # its keys are the levels to read
     return _hold_once(
-        repository, reservation_id, attempts, decide, lambda first: first.units == wanted
-    )
+        repository, clock, reservation_id, units, tuple(units.items()),
+        ttl=ttl, policy=policy, attempts=attempts,
+    )  # fmt: skip
 
 
 def _item_totals(units: Mapping[StockKey, int] | Sequence[tuple[StockKey, int]]) -> dict[str, int]:
@@ -216,9 +222,9 @@ def reserve_by_strategy(
     lines = [ReservationLine(sku, quantity, "") for sku, quantity in sorted(items.items())]
     needed = {key.sku: units for key, units in demand(lines, kits).items()}
 
-    def decide() -> StockChange:
-        keys = [StockKey(sku, location.id) for location in locations for sku in needed]
-        levels = repository.levels(keys)
+    keys = [StockKey(sku, location.id) for location in locations for sku in needed]
+
+    def plan(levels: Mapping[StockKey, StockLevel]) -> _Units:
         stock = [
             StockAtLocation(
                 location,
@@ -226,18 +232,13 @@ def reserve_by_strategy(
             )
             for location in locations
         ]
-        plan = strategy(needed, stock, split=split)
-        return _hold(
-            levels, reservation_id, units=plan.units(), now=clock.now(), ttl=ttl, policy=policy
-        )
+        return tuple(strategy(needed, stock, split=split).units().items())
 
     return _hold_once(
-        repository,
-        reservation_id,
-        attempts,
-        decide,
-        lambda first: _item_totals(first.units) == needed,
-    )
+        repository, clock, reservation_id, keys, plan,
+        ttl=ttl, policy=policy, attempts=attempts,
+        same_request=lambda first: _item_totals(first.units) == needed,
+    )  # fmt: skip
 
 
 def _release_units(

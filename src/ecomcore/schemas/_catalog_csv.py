@@ -2,6 +2,7 @@
 
 import csv
 import io
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TypeVar
@@ -27,6 +28,9 @@ __all__ = ["import_catalog_csv"]
 _PRODUCT_FIELDS = ("title", "body", "vendor", "product_type")
 _OPTION_NAMES = ("option1_name", "option2_name", "option3_name")
 _OPTION_VALUES = ("option1_value", "option2_value", "option3_value")
+# What a product's first row says for the whole product, kept by its draft as a plain tuple.
+_FIRST_ROW_FIELDS = (*_PRODUCT_FIELDS, *_OPTION_NAMES)
+_first_row_facts = operator.attrgetter(*_FIRST_ROW_FIELDS)
 _VARIANT_FIELDS = (*_OPTION_VALUES, "sku", "barcode", "weight", "grams", "hs_code", "tax_code")
 # The fields Variant checks itself, by the field name its ValidationError gives.
 _VARIANT_CHECKED = {"sku": "sku", "hs_code": "hs_code", "country_of_origin": "country_of_origin"}
@@ -49,23 +53,28 @@ class _Draft:
     """A product being assembled from its rows; built once every row has been read."""
 
     __slots__ = (
-        "line", "media", "option_lines", "option_names", "requires_shipping", "row", "status",
-        "tags", "variants",
+        "facts", "handle", "line", "media", "option_lines", "option_names", "requires_shipping",
+        "status", "tags", "variant_rows",
     )  # fmt: skip
 
     def __init__(self, row: CsvRow, line: int) -> None:
         self.line = line
-        self.row = row
+        self.handle = row.handle
+        # Not the row itself: a bulk import keeps every draft to the end, and the collector
+        # keeps walking a named tuple, while a plain tuple of strings it soon stops tracking.
+        self.facts: tuple[str, ...] = _first_row_facts(row)
         names = [row.option1_name, row.option2_name, row.option3_name]
         # Shopify writes products without options as Option1 "Title" = "Default Title".
         if names[0] == "Title" and row.option1_value == "Default Title" and not any(names[1:]):
             names = [""]
-        self.option_names = tuple(name for name in names if name)
+        self.option_names = tuple(filter(None, names))
         if tuple(names[: len(self.option_names)]) != self.option_names:
             raise RowError(
                 ALIAS["option1_name"], names, "validation_error", "option names without gaps"
             )
-        self.variants: list[Variant] = []
+        # Positions of its variants in the import's list: a tuple of numbers, which the
+        # collector stops tracking, rather than one more list per draft.
+        self.variant_rows: tuple[int, ...] = ()
         self.option_lines: dict[tuple[str, ...], int] = {}
         # Few products have images: no list until one does. Each image with the line of its
         # image-only row, or 0 when it came on a variant row (a bulk import keeps every draft
@@ -92,38 +101,43 @@ class _Draft:
         count = len(self.option_names)
         if not count and values == ("Default Title", "", ""):
             values = ("", "", "")
-        for index, value in enumerate(values):
-            if bool(value) is not (index < count):
-                axes = ", ".join(self.option_names) or "none"
-                raise RowError(
-                    ALIAS[_OPTION_VALUES[index]],
-                    value,
-                    "option_mismatch",
-                    f"product {self.row.handle!r} has {count} option axes ({axes}); give one "
-                    "value for each and none beyond",
-                )
         options = values[:count]
+        if not all(options) or any(values[count:]):
+            raise self._mismatch(values)
         first = self.option_lines.get(options)
         if first is not None:
             raise RowError(
                 ALIAS["option1_value"],
                 " / ".join(options) or "Default",
                 "duplicate_variant",
-                f"product {self.row.handle!r} already has this variant, at line {first}",
+                f"product {self.handle!r} already has this variant, at line {first}",
             )
         return options
+
+    def _mismatch(self, values: tuple[str, str, str]) -> RowError:
+        """Return the error for the first value missing on an axis or given beyond them."""
+        count = len(self.option_names)
+        index = next(i for i, value in enumerate(values) if bool(value) is not (i < count))
+        axes = ", ".join(self.option_names) or "none"
+        return RowError(
+            ALIAS[_OPTION_VALUES[index]],
+            values[index],
+            "option_mismatch",
+            f"product {self.handle!r} has {count} option axes ({axes}); give one "
+            "value for each and none beyond",
+        )
 
     def conflicts(self, row: CsvRow) -> None:
         if not (row.title or row.body or row.vendor or row.product_type or row.option1_name):
             return
-        for field in (*_PRODUCT_FIELDS, *_OPTION_NAMES):
-            value = getattr(row, field)
-            if value and value != getattr(self.row, field):
+        facts = zip(_FIRST_ROW_FIELDS, _first_row_facts(row), self.facts, strict=True)
+        for field, value, first in facts:
+            if value and value != first:
                 raise RowError(
                     ALIAS[field],
                     value,
                     "conflicting_product_field",
-                    f"differs from {getattr(self.row, field)!r} on the product's first row "
+                    f"differs from {first!r} on the product's first row "
                     f"(line {self.line}); leave it empty or repeat it exactly",
                 )
 
@@ -136,41 +150,52 @@ class _Draft:
         media_lines = [line for _, line in self.media or () if line]
         return sorted([*self.option_lines.values(), *media_lines])
 
-    def describe_sku(self, sku: str) -> str:
-        line = next(self.option_lines[v.options] for v in self.variants if v.sku == sku)
-        return f"{self.row.handle} (line {line})"
-
     def build(
         self,
         product_id: str,
         clock: Clock,
-        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis],
+        variants: tuple[Variant, ...],
+        shared: "_SharedAxes",
     ) -> Product:
-        axes = []
-        # Many products share their axes (Size S-XL); OptionAxis is immutable, so they share one.
-        for index, name in enumerate(self.option_names):
-            # Values in the order the rows gave them, each once.
-            key = (name, tuple(dict.fromkeys(options[index] for options in self.option_lines)))
-            axis = known_axes.get(key)
-            if axis is None:
-                axis = known_axes[key] = OptionAxis(*key)
-            axes.append(axis)
-        row = self.row
+        # Values in the order the rows gave them, each once, per axis (a column of the options).
+        columns = zip(*self.option_lines, strict=True)
+        key = tuple(
+            (name, tuple(dict.fromkeys(values)))
+            for name, values in zip(self.option_names, columns, strict=True)
+        )
+        axes = shared.axes.get(key)
+        if axes is None:
+            axes = shared.axes[key] = tuple(shared.axis(name, values) for name, values in key)
+        title, body, vendor, product_type = self.facts[: len(_PRODUCT_FIELDS)]
         return Product.create(
             product_id,
-            row.handle,
-            row.title,
+            self.handle,
+            title,
             clock=clock,
             options=axes,
-            variants=self.variants,
-            description=row.body,
+            variants=variants,
+            description=body,
             status=self.status,
-            product_type=row.product_type or None,
-            vendor=row.vendor,
+            product_type=product_type or None,
+            vendor=vendor,
             tags=self.tags,
             media=tuple(media for media, _ in self.media or ()),
             requires_shipping=self.requires_shipping,
         )
+
+
+class _SharedAxes:
+    """Option axes met so far; many products share them (Size S-XL), and they are immutable."""
+
+    def __init__(self) -> None:
+        self.axes: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[OptionAxis, ...]] = {}
+        self.by_name: dict[tuple[str, tuple[str, ...]], OptionAxis] = {}
+
+    def axis(self, name: str, values: tuple[str, ...]) -> OptionAxis:
+        axis = self.by_name.get((name, values))
+        if axis is None:
+            axis = self.by_name[name, values] = OptionAxis(name, values)
+        return axis
 
 
 @lru_cache(maxsize=1024)  # products share tag lists; a frozenset is safe to share
@@ -217,8 +242,11 @@ class _CsvImporter:
     def __init__(self, taken_skus: Mapping[str, str]) -> None:
         self.taken_skus = taken_skus
         self.drafts: dict[str, _Draft | int] = {}
-        self.sku_owners: dict[str, _Draft] = {}
+        # SKU to its product's handle and line: plain tuples, which the collector stops tracking.
+        self.sku_owners: dict[str, tuple[str, int]] = {}
+        self.variants: list[Variant] = []
         self.weights: dict[tuple[str, str, str], object] = {}
+        self.option_values: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.rejected: list[RejectedRow] = []
 
     def take(self, row: CsvRow, line: int) -> None:
@@ -244,14 +272,18 @@ class _CsvImporter:
                 draft.add_media(self._media(row), line)
                 return
         options = draft.options_of(row)
+        # Equal option values are shared by every variant that has them (they are immutable):
+        # fewer distinct objects for the collector to reach from each variant.
+        options = self.option_values.setdefault(options, options)
         variant = self._variant(row, options)
         media = self._media(row) if row.image_src else None
         draft.option_lines[options] = line
-        draft.variants.append(variant)
+        draft.variant_rows += (len(self.variants),)
+        self.variants.append(variant)
         if media is not None:
             draft.add_media(media, 0)
         if variant.sku is not None:
-            self.sku_owners[variant.sku] = draft
+            self.sku_owners[variant.sku] = (row.handle, line)
 
     def _media(self, row: CsvRow) -> Media:
         return _checked("image_src", row.image_src, lambda url: Media(url, row.image_alt))
@@ -290,7 +322,7 @@ class _CsvImporter:
             owner = self.taken_skus.get(sku)
             seen = self.sku_owners.get(sku)
             if owner is not None or seen is not None:
-                product = seen.describe_sku(sku) if seen is not None else str(owner)
+                product = f"{seen[0]} (line {seen[1]})" if seen is not None else str(owner)
                 raise RowError.from_error(
                     ALIAS["sku"], sku, DuplicateSkuError(sku, product=product)
                 )
@@ -298,14 +330,18 @@ class _CsvImporter:
 
     def finish(self, clock: Clock, product_id: Callable[[str], str]) -> list[Product]:
         products: list[Product] = []
-        known_axes: dict[tuple[str, tuple[str, ...]], OptionAxis] = {}
-        for handle, draft in self.drafts.items():
+        shared = _SharedAxes()
+        # Each draft is let go once its product is built, so the collector never walks both.
+        drafts, self.drafts = self.drafts, {}
+        for handle in list(drafts):
+            draft = drafts.pop(handle)
             if isinstance(draft, int):
                 continue
             try:
-                if not draft.variants:
+                if not draft.variant_rows:
                     raise ValidationError("variants", [], "at least one imported variant row")
-                products.append(draft.build(product_id(handle), clock, known_axes))
+                variants = tuple(self.variants[row] for row in draft.variant_rows)
+                products.append(draft.build(product_id(handle), clock, variants, shared))
             except EcomcoreError as error:
                 # Rows that passed one by one but not as a product: report each, lose none.
                 self.rejected += [

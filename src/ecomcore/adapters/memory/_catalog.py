@@ -19,7 +19,7 @@ def _detached(product: Product) -> Product:
     """Return a copy sharing nothing mutable with ``product``, without its pending events."""
     clone = copy.copy(product)
     clone.attributes = dict(product.attributes)
-    clone._events = []
+    clone._events = clone._created = None
     return clone
 
 
