@@ -22,7 +22,7 @@ from ecomcore.fraud import (
     assess,
     generate_orders,
 )
-from ratio import BASELINE, OURS, ratio_benchmark
+from ratio import BASELINE, OURS, ratio_benchmark, released_after_module
 
 SUBJECTS = [RuleSubject(labelled.order) for labelled in generate_orders(1000, seed=5)]
 (RULE,) = (
@@ -91,6 +91,9 @@ assert len(POLICY.rules.rules) == 30
 def orders(count: int) -> list[LabelledOrder]:
     """Generated orders, made once per size."""
     return generate_orders(count, seed=100)
+
+
+_release_orders = released_after_module(orders)
 
 
 def assess_all(batch: list[LabelledOrder]) -> int:

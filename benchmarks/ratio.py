@@ -10,11 +10,14 @@ that drift into the ratio (the same code read 3.1 and 5.6 in two consecutive run
 baseline``. pytest-benchmark's own table shows the time of one alternating round.
 """
 
+import functools
 import math
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import pytest
 
 OURS = "ecomcore"
 BASELINE = "baseline"
@@ -86,3 +89,19 @@ def ratio_benchmark(
 
     run.__name__ = f"test_{name}"
     return run
+
+
+def released_after_module(*cached: "functools._lru_cache_wrapper[Any]") -> Any:
+    """Return a module-scoped autouse fixture clearing the ``functools.cache`` of ``cached``.
+
+    Assign it to a module-level name. Big data a module caches for its own benchmarks is let go
+    when the module is done, so it does not weigh on the modules that run after it.
+    """
+
+    @pytest.fixture(scope="module", autouse=True)
+    def release() -> Iterator[None]:
+        yield
+        for function in cached:
+            function.cache_clear()
+
+    return release
