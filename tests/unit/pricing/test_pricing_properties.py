@@ -107,6 +107,19 @@ def scenarios(draw: st.DrawFn) -> tuple[PriceBook, QuoteRequest, list[Promotion]
     return book, QuoteRequest(currency, lines, NOW, shipping=shipping), promotions
 
 
+Scenario = tuple[PriceBook, QuoteRequest, list[Promotion]]
+Quoted = tuple[QuoteRequest, Quote]
+
+
+def _quoted(scenario: Scenario) -> Quoted:
+    book, request, promotions = scenario
+    return request, quote(request, prices=book, promotions=promotions)
+
+
+quotes = scenarios().map(_quoted)
+"""A random cart and its quote."""
+
+
 def _summary(result: Quote) -> object:
     return (
         sorted(
@@ -120,13 +133,10 @@ def _summary(result: Quote) -> object:
 
 
 @settings(max_examples=150, deadline=None)
-@given(scenarios())
-def test_line_adjustments_sum_exactly_to_the_order_adjustments(
-    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]],
-) -> None:
+@given(quotes)
+def test_line_adjustments_sum_exactly_to_the_order_adjustments(quoted: Quoted) -> None:
     """Per promotion and in all, adjustments on lines and shipping add up to the quote's figures."""
-    book, request, promotions = scenario
-    result = quote(request, prices=book, promotions=promotions)
+    request, result = quoted
     currency = request.currency
     adjustments = [adj for line in result.lines for adj in line.adjustments]
     if result.shipping is not None:
@@ -142,13 +152,10 @@ def test_line_adjustments_sum_exactly_to_the_order_adjustments(
 
 
 @settings(max_examples=50, deadline=None)
-@given(scenarios())
-def test_quoted_values_are_what_their_constructors_build(
-    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]],
-) -> None:
+@given(quotes)
+def test_quoted_values_are_what_their_constructors_build(quoted: Quoted) -> None:
     """Lines and adjustments built on the engine's fast path equal, hash and print as built."""
-    book, request, promotions = scenario
-    result = quote(request, prices=book, promotions=promotions)
+    _, result = quoted
     for line in result.lines:
         fields = attrs.asdict(line, recurse=False)
         fields["adjustments"] = tuple(
@@ -162,13 +169,10 @@ def test_quoted_values_are_what_their_constructors_build(
 
 
 @settings(max_examples=150, deadline=None)
-@given(scenarios())
-def test_no_line_or_total_is_negative(
-    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]],
-) -> None:
+@given(quotes)
+def test_no_line_or_total_is_negative(quoted: Quoted) -> None:
     """Whatever stacks, every line, shipping and the total stay at zero or above."""
-    book, request, promotions = scenario
-    result = quote(request, prices=book, promotions=promotions)
+    _, result = quoted
     assert all(line.amount.amount >= 0 and line.discount.amount >= 0 for line in result.lines)
     assert result.shipping is None or result.shipping.total.gross.amount >= 0
     assert result.total.gross.amount >= 0
@@ -177,7 +181,7 @@ def test_no_line_or_total_is_negative(
 @settings(max_examples=100, deadline=None)
 @given(scenarios(), st.randoms(use_true_random=False))
 def test_the_quote_does_not_depend_on_the_order_of_lines_or_promotions(
-    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]], shuffler: random.Random
+    scenario: Scenario, shuffler: random.Random
 ) -> None:
     """Shuffling lines and promotions gives the same figures per line id."""
     book, request, promotions = scenario
@@ -194,7 +198,7 @@ def test_the_quote_does_not_depend_on_the_order_of_lines_or_promotions(
 @settings(max_examples=100, deadline=None)
 @given(scenarios(), st.integers(0, 3))
 def test_adding_an_inapplicable_promotion_changes_nothing(
-    scenario: tuple[PriceBook, QuoteRequest, list[Promotion]], priority: int
+    scenario: Scenario, priority: int
 ) -> None:
     """A promotion for a product not in the cart leaves the quote as it was."""
     book, request, promotions = scenario
