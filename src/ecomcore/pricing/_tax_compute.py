@@ -7,7 +7,7 @@ tax-inclusive price, the net otherwise. The exact net of an inclusive piece is
 the `RoundingPolicy`; what one rounding leaves over is split by `ecomcore.core.allocate`.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -83,18 +83,19 @@ class Rounder:
         self.currency = currency
         self.rounding = rounding
         self._mode = rounding.value
-        self._exponent = Decimal(1).scaleb(-minor_units(currency))
+        self.quantum = Decimal(1).scaleb(-minor_units(currency))
+        """One minor unit, what amounts are rounded to."""
         quantize(Money(0, currency), rounding)  # the currency and the mode are valid
 
     def round(self, amount: Decimal) -> Decimal:
-        return amount.quantize(self._exponent, self._mode)  # positional: no keyword parsing
+        return amount.quantize(self.quantum, self._mode)  # positional: no keyword parsing
 
     def units(self, total: Decimal, quantity: int) -> list[tuple[Decimal, int]]:
         """Split ``total`` (on the grid) over ``quantity`` units: (unit amount, how many)."""
-        base, extra = divmod(int(total / self._exponent), quantity)
-        groups = [(base * self._exponent, quantity - extra)]
+        base, extra = divmod(int(total / self.quantum), quantity)
+        groups = [(base * self.quantum, quantity - extra)]
         if extra:
-            groups.append(((base + 1) * self._exponent, extra))
+            groups.append(((base + 1) * self.quantum, extra))
         return groups
 
     def split(self, total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
@@ -161,14 +162,36 @@ def _taxes_per_document(
 
 
 class _ChargeSum:
-    """One charge's component builder and its running taxable amount and tax in the document."""
+    """One charge's running taxable amount and tax in the document, and its components' fields.
 
-    __slots__ = ("charge", "make", "tax", "taxable")
+    ``fields`` holds every field of the charge's `TaxComponent` but the amounts; `component`
+    sets those and builds one (`build` copies the entries, so the dict is reused).
+    """
+
+    __slots__ = ("charge", "fields", "tax", "taxable")
 
     def __init__(self, charge: LevyCharge) -> None:
         self.charge = charge
-        self.make = _maker(charge)
+        self.fields: dict[str, object] = {
+            "name": charge.name,
+            "tax_type": charge.tax_type,
+            "levy": charge.levy,
+            "jurisdiction": charge.jurisdiction,
+            "rate": charge.rate,
+            "taxable": None,
+            "tax": None,
+            "taxability": charge.taxability,
+            "compound": charge.compound,
+            "note": charge.note,
+        }
         self.taxable = self.tax = Decimal(0)
+
+    def component(self, taxable: Money, tax: Money) -> TaxComponent:
+        """Return the charge's component on ``taxable``, of ``tax``."""
+        fields = self.fields
+        fields["taxable"] = taxable
+        fields["tax"] = tax
+        return build(TaxComponent, fields)
 
 
 class _Lines:
@@ -183,17 +206,18 @@ class _Lines:
         # Lines rounded on the line, tax-inclusive ones rounding the tax: the common case.
         self._on_the_line = policy.level is RoundingLevel.PER_LINE
         self._gross_kept = policy.inclusive is not RoundedFigure.NET
+        self._quantum, self._mode = self.rounder.quantum, policy.rounding.value
 
     def rounded(self, piece: Piece) -> TaxedLine:
         """Round one piece per line or per unit, as the policy says, and return it as a line."""
         charges = piece.charges
         if len(charges) == 1 and self._on_the_line and (self._gross_kept or not piece.inclusive):
-            # What _taxes_of_piece computes for one tax on the line, without building a list.
+            # What _taxes_of_piece computes for one tax on the line, with Rounder.round inlined.
             ratio, anchor = charges[0].ratio, piece.anchor
             if piece.inclusive:
-                tax = self.rounder.round(anchor / piece.divisor * ratio)
+                tax = (anchor / piece.divisor * ratio).quantize(self._quantum, self._mode)
                 return self._single(piece, anchor - tax, tax)
-            return self._single(piece, anchor, self.rounder.round(anchor * ratio))
+            return self._single(piece, anchor, (anchor * ratio).quantize(self._quantum, self._mode))
         return self.of_piece(piece, _taxes_of_piece(piece, self.policy, self.rounder))
 
     def of_piece(self, piece: Piece, taxes: Sequence[Decimal]) -> TaxedLine:
@@ -218,7 +242,7 @@ class _Lines:
                 taxable_money = trusted_money(taxable, currency)
             else:
                 taxable, taxable_money = net, net_money
-            components.append(held.make(taxable_money, trusted_money(charge_tax, currency)))
+            components.append(held.component(taxable_money, trusted_money(charge_tax, currency)))
             held.taxable += taxable
             held.tax += charge_tax
         self.net += net
@@ -234,7 +258,7 @@ class _Lines:
         held.taxable += net
         held.tax += tax
         self.net += net
-        component = held.make(net_money, tax_money)
+        component = held.component(net_money, tax_money)
         return _line(piece.line_id, taxed(net_money, tax_money), (component,))
 
     def total(self) -> TaxedMoney:
@@ -272,29 +296,6 @@ class _Lines:
             )
             for charge, taxable, tax in per_rate.values()
         )
-
-
-def _maker(charge: LevyCharge) -> Callable[[Money, Money], TaxComponent]:
-    """Return a builder of the charge's components: every field fixed but taxable and tax."""
-    template: dict[str, object] = {
-        "name": charge.name,
-        "tax_type": charge.tax_type,
-        "levy": charge.levy,
-        "jurisdiction": charge.jurisdiction,
-        "rate": charge.rate,
-        "taxable": None,
-        "tax": None,
-        "taxability": charge.taxability,
-        "compound": charge.compound,
-        "note": charge.note,
-    }
-
-    def make(taxable: Money, tax: Money) -> TaxComponent:
-        template["taxable"] = taxable  # build copies the entries: the template is reused
-        template["tax"] = tax
-        return build(TaxComponent, template)
-
-    return make
 
 
 def _rate_key(charge: LevyCharge | TaxComponent) -> tuple[object, ...]:
