@@ -1,7 +1,6 @@
 """Allow- and blocklists that hold keyed hashes, never the plain emails, addresses or IPs."""
 
 import enum
-import hashlib
 import hmac
 import ipaddress
 from collections.abc import Iterable
@@ -77,7 +76,8 @@ class KeyedHasher:
             False
         """
         message = f"{namespace}\x00{value}".encode()
-        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:32]
+        # hmac.digest is the one-shot C path: the same bytes as hmac.new(...).digest(), faster.
+        return hmac.digest(self.key, message, "sha256").hex()[:32]
 
     def __repr__(self) -> str:
         return "KeyedHasher(<key hidden>)"

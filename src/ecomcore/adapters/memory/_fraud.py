@@ -2,6 +2,7 @@
 
 from bisect import bisect_right, insort
 from datetime import datetime
+from operator import itemgetter
 
 from ecomcore.core import ValidationError
 from ecomcore.fraud import VelocityCount
@@ -9,8 +10,7 @@ from ecomcore.fraud import VelocityCount
 __all__ = ["InMemoryVelocityCounter"]
 
 
-def _instant(record: tuple[datetime, str, str]) -> datetime:
-    return record[0]
+_instant = itemgetter(0)  # a record's instant; in C, as bisect calls it at every step
 
 
 class InMemoryVelocityCounter:
