@@ -81,14 +81,14 @@ class Rounder:
 
     def __init__(self, currency: Currency, rounding: Rounding) -> None:
         self.currency = currency
-        self.rounding = rounding
-        self._mode = rounding.value
+        self.mode = rounding.value
+        """The `decimal` rounding mode."""
         self.quantum = Decimal(1).scaleb(-minor_units(currency))
         """One minor unit, what amounts are rounded to."""
         quantize(Money(0, currency), rounding)  # the currency and the mode are valid
 
     def round(self, amount: Decimal) -> Decimal:
-        return amount.quantize(self.quantum, self._mode)  # positional: no keyword parsing
+        return amount.quantize(self.quantum, self.mode)  # positional: no keyword parsing
 
     def units(self, total: Decimal, quantity: int) -> list[tuple[Decimal, int]]:
         """Split ``total`` (on the grid) over ``quantity`` units: (unit amount, how many)."""
@@ -197,16 +197,16 @@ class _ChargeSum:
 class _Lines:
     """Builds the `TaxedLine` of every piece, summing the document and each charge as it goes."""
 
-    def __init__(self, currency: Currency, policy: RoundingPolicy) -> None:
-        self.currency = currency
+    def __init__(self, policy: RoundingPolicy, rounder: Rounder) -> None:
+        self.currency = rounder.currency
         self.policy = policy
-        self.rounder = Rounder(currency, policy.rounding)
+        self.rounder = rounder
         self.sums: dict[LevyCharge, _ChargeSum] = {}
         self.net = Decimal(0)
         # Lines rounded on the line, tax-inclusive ones rounding the tax: the common case.
         self._on_the_line = policy.level is RoundingLevel.PER_LINE
         self._gross_kept = policy.inclusive is not RoundedFigure.NET
-        self._quantum, self._mode = self.rounder.quantum, policy.rounding.value
+        self._quantum, self._mode = rounder.quantum, rounder.mode  # read once per line below
 
     def rounded(self, piece: Piece) -> TaxedLine:
         """Round one piece per line or per unit, as the policy says, and return it as a line."""
@@ -321,15 +321,16 @@ def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
 def tax_pieces(
     pieces: Sequence[Piece],
     policy: RoundingPolicy,
-    currency: Currency,
+    rounder: Rounder,
     jurisdiction: Jurisdiction,
     notes: Sequence[str],
 ) -> TaxResult:
     """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total.
 
-    The pieces of one line (weighted shipping) come one after the other.
+    ``rounder`` rounds in the document's currency with the policy's mode. The pieces of one
+    line (weighted shipping) come one after the other.
     """
-    builder = _Lines(currency, policy)
+    builder = _Lines(policy, rounder)
     if policy.level is RoundingLevel.PER_DOCUMENT:
         all_taxes = _taxes_per_document(pieces, policy, builder.rounder)
         built = [

@@ -156,8 +156,9 @@ class TableTaxCalculator:
                 charged = cache[key] = ChargeSet.of(charges)
             return charged
 
-        pieces = _pieces(request, charges_of)
-        return tax_pieces(pieces, request.rounding, request.currency, jurisdiction, place.notes)
+        rounder = Rounder(request.currency, request.rounding.rounding)
+        pieces = _pieces(request, charges_of, rounder)
+        return tax_pieces(pieces, request.rounding, rounder, jurisdiction, place.notes)
 
     @staticmethod
     def _charges(
@@ -189,9 +190,8 @@ class TableTaxCalculator:
 ChargesOf = Callable[[TaxCategory, str | None], ChargeSet]
 
 
-def _pieces(request: TaxRequest, charges_of: ChargesOf) -> list[Piece]:
+def _pieces(request: TaxRequest, charges_of: ChargesOf, rounder: Rounder) -> list[Piece]:
     """Turn lines, discounts and shipping into pieces with their anchors."""
-    rounder = Rounder(request.currency, request.rounding.rounding)
     round_ = rounder.round
     basis = request.price_basis
     pieces = []
