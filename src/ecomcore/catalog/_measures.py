@@ -108,10 +108,16 @@ class _Measure(Generic[_U]):
     unit: _U
     _FACTORS: ClassVar[Mapping[Any, Decimal]]
     """How many of the base unit (g, mm) one of each unit is."""
+    _UNITS: ClassVar[Any]
+    """The unit enum, whose ``parse`` reads a symbol."""
+    _FIELD: ClassVar[str]
+    """What an amount is called in errors (``weight``, ``length``)."""
 
     @classmethod
-    def _parse_unit(cls, symbol: str) -> _U:
-        raise NotImplementedError
+    def of(cls, amount: object, unit: "str | _U") -> Self:
+        """Parse ``amount`` (int, Decimal or numeric string) in ``unit`` (symbol or enum)."""
+        parsed = unit if isinstance(unit, cls._UNITS) else cls._UNITS.parse(unit)
+        return cls(_amount(cls._FIELD, amount), parsed)  # type: ignore[call-arg]  # attrs subclasses
 
     @property
     def _base(self) -> Decimal:
@@ -119,7 +125,7 @@ class _Measure(Generic[_U]):
 
     def to(self, unit: "str | _U") -> Self:
         """Return the same quantity in ``unit`` (a symbol or the enum), exact to 28 digits."""
-        target = self._parse_unit(unit) if isinstance(unit, str) else unit
+        target = self._UNITS.parse(unit) if isinstance(unit, str) else unit
         return attrs.evolve(
             self, amount=_normalize(self._base / self._FACTORS[target]), unit=target
         )  # type: ignore[misc]  # the attrs plugin cannot see that subclasses are attrs classes
@@ -153,19 +159,11 @@ class Weight(_Measure[WeightUnit]):
     """
 
     _FACTORS = _GRAMS
+    _UNITS = WeightUnit
+    _FIELD = "weight"
 
     amount: Decimal
     unit: WeightUnit
-
-    @classmethod
-    def of(cls, amount: object, unit: "str | WeightUnit") -> "Weight":
-        """Parse ``amount`` (int, Decimal or numeric string) in ``unit`` (symbol or enum)."""
-        parsed = unit if isinstance(unit, WeightUnit) else WeightUnit.parse(unit)
-        return cls(_amount("weight", amount), parsed)
-
-    @classmethod
-    def _parse_unit(cls, symbol: str) -> WeightUnit:
-        return WeightUnit.parse(symbol)
 
     @property
     def grams(self) -> Decimal:
@@ -185,19 +183,11 @@ class Length(_Measure[LengthUnit]):
     """
 
     _FACTORS = _MILLIMETRES
+    _UNITS = LengthUnit
+    _FIELD = "length"
 
     amount: Decimal
     unit: LengthUnit
-
-    @classmethod
-    def of(cls, amount: object, unit: "str | LengthUnit") -> "Length":
-        """Parse ``amount`` (int, Decimal or numeric string) in ``unit`` (symbol or enum)."""
-        parsed = unit if isinstance(unit, LengthUnit) else LengthUnit.parse(unit)
-        return cls(_amount("length", amount), parsed)
-
-    @classmethod
-    def _parse_unit(cls, symbol: str) -> LengthUnit:
-        return LengthUnit.parse(symbol)
 
     @property
     def millimetres(self) -> Decimal:
