@@ -178,6 +178,24 @@ def reserve(
     `IdempotencyConflictError`. Demand is summed per (item, location) across lines and kit
     components before checking, so nothing is checked against the same unit twice. Raises
     `InsufficientStockError` naming every short (item, location), having taken nothing.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> held = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...                timedelta(minutes=15))
+        >>> held.status.value, repository.levels([mug])[mug].available
+        ('active', 7)
+        >>> reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...         timedelta(minutes=15)) == held  # a retry returns the first reservation
+        True
     """
     _check_ttl(ttl)
     if not lines:
@@ -295,6 +313,21 @@ def extend_reservation(
     """Keep an active reservation until ``now + ttl`` (never shortening it).
 
     Raises `StockStateError` if it is no longer active or has already expired by the clock.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...             timedelta(minutes=15))
+        >>> extend_reservation(repository, clock, "cart-1", timedelta(minutes=30)).expires_at
+        datetime.datetime(2026, 5, 4, 9, 30, tzinfo=datetime.timezone.utc)
     """
     _check_ttl(ttl)
 
@@ -321,6 +354,23 @@ def release_reservation(
 
     Releasing one already released or expired changes nothing and returns it; one allocated to
     an order raises `StockStateError` (cancel the order's allocation instead).
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...             timedelta(minutes=15))
+        >>> release_reservation(repository, clock, "cart-1").status.value
+        'released'
+        >>> repository.levels([mug])[mug].available
+        10
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
@@ -341,6 +391,24 @@ def expire_reservations(
 
     Each expiry is its own change (one `ReservationExpired` event each), so a sweep racing a
     checkout that allocates the same reservation simply skips it.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...             timedelta(minutes=15))
+        >>> clock.advance(timedelta(minutes=20))
+        >>> [reservation.id for reservation in expire_reservations(repository, clock)]
+        ['cart-1']
+        >>> repository.levels([mug])[mug].available
+        10
     """
     now = clock.now()
     expired = []
@@ -373,6 +441,24 @@ def allocate_reservation(
     The units move from reserved to allocated and stop expiring. Doing it again for the same
     order returns the allocation unchanged; an expired, released or otherwise taken reservation
     raises `StockStateError` (reserve again).
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...             timedelta(minutes=15))
+        >>> allocate_reservation(repository, clock, "cart-1", "order-9").status.value
+        'allocated'
+        >>> level = repository.levels([mug])[mug]
+        >>> level.reserved, level.allocated
+        (0, 3)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
@@ -401,6 +487,24 @@ def ship_reservation(
     """Ship an allocated reservation: its units leave allocated and on hand together.
 
     Shipping it again changes nothing; shipping one not allocated raises `StockStateError`.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        ...             timedelta(minutes=15))
+        >>> _ = allocate_reservation(repository, clock, "cart-1", "order-9")
+        >>> _ = ship_reservation(repository, clock, "cart-1")
+        >>> level = repository.levels([mug])[mug]
+        >>> level.on_hand, level.allocated
+        (7, 0)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:

@@ -90,6 +90,17 @@ def receive_stock(
 
     Receiving more than was expected is fine (the receipt is then simply done); units
     reserved against it under a preorder policy stay reserved, now against stock on hand.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> receive_stock(repository, clock, mug, 10, reference="po-1").on_hand
+        10
     """
     _units("quantity", quantity)
 
@@ -116,7 +127,19 @@ def return_to_stock(
     reference: str,
     attempts: int = DEFAULT_ATTEMPTS,
 ) -> StockLevel:
-    """Put ``quantity`` returned, resellable units back on hand (``reference``: the return)."""
+    """Put ``quantity`` returned, resellable units back on hand (``reference``: the return).
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> return_to_stock(repository, clock, mug, 2, reference="rma-7").on_hand
+        2
+    """
     _units("quantity", quantity)
     return _move(
         repository, clock, key, attempts,
@@ -144,6 +167,20 @@ def adjust_stock(
     Removal is refused beyond the units on hand. It may leave fewer units than are reserved and
     allocated (the shelf is what it is); available then goes negative and `OutOfStock` is raised
     as an event, for someone to resolve.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import MovementReason, receive_stock
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> adjust_stock(repository, clock, mug, -1, reason=MovementReason.DAMAGE,
+        ...              reference="broken in aisle 3").on_hand
+        9
     """
     if reason not in _ADJUSTMENTS:
         raise ValidationError("reason", reason, "MovementReason.ADJUSTMENT or DAMAGE")
@@ -169,7 +206,21 @@ def record_count(
     reference: str,
     attempts: int = DEFAULT_ATTEMPTS,
 ) -> StockLevel:
-    """Set on hand to a physical count: the difference is recorded as a COUNT_CORRECTION."""
+    """Set on hand to a physical count: the difference is recorded as a COUNT_CORRECTION.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> from ecomcore.inventory import receive_stock
+        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
+        >>> record_count(repository, clock, mug, 8, reference="count-2026-05").on_hand
+        8
+    """
     if not isinstance(counted, int) or counted < 0:
         raise ValidationError("counted", counted, "a whole number of units, 0 or more")
     return _move(
@@ -189,7 +240,19 @@ def configure_stock(
     reorder_point: int,
     attempts: int = DEFAULT_ATTEMPTS,
 ) -> StockLevel:
-    """Set a level's safety stock and reorder point (settings: no movement is recorded)."""
+    """Set a level's safety stock and reorder point (settings: no movement is recorded).
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey
+        >>> from ecomcore.testing import FixedClock
+        >>> repository = InMemoryStockRepository()
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> configure_stock(repository, clock, mug, safety_stock=2, reorder_point=5).reorder_point
+        5
+    """
 
     def decide() -> tuple[StockChange | None, StockLevel]:
         level = repository.levels((key,))[key]
