@@ -217,6 +217,20 @@ class Quote:
     tax or no tax is charged. ``total`` is the document's net, tax and gross; ``tax_totals`` its
     tax per rate (their tax adds up to ``total.tax``) and ``tax_notes`` the invoice mentions
     (reverse charge, place of supply), both empty without a `QuoteTax`.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (LineItem, PercentOff, PriceBook, PriceList, Promotion,
+        ...     QuoteRequest, quote)
+        >>> book = PriceBook([PriceList.of("retail", "EUR", {"mug": "12.00"})])
+        >>> result = quote(QuoteRequest("EUR", [LineItem("1", "mug", "mug", 2)],
+        ...                             at=datetime(2026, 5, 1, tzinfo=UTC)),
+        ...                prices=book, promotions=[Promotion("p", "Mug days", PercentOff("10"))])
+        >>> line = result.line("1")
+        >>> line.price_source, line.subtotal, line.discount, line.amount
+        ('retail', Money('24.00', 'EUR'), Money('2.40', 'EUR'), Money('21.60', 'EUR'))
+        >>> [(p.promotion_id, p.discount) for p in result.promotions]
+        [('p', Money('2.40', 'EUR'))]
     """
 
     currency: str

@@ -80,6 +80,23 @@ class TaxResult:
     ``total.tax`` equals the sum of the per-rate totals' tax, and of the lines' tax; every
     `TaxedMoney` keeps ``net + tax == gross``. ``notes`` carry invoice mentions (reverse charge,
     place of supply) and ``jurisdiction`` is where the document was taxed.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore.pricing import (Address, Buyer, Seller, TableTaxCalculator, TaxLine,
+        ...     TaxRequest, eu_vat_rules)
+        >>> result = TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules())).calculate(
+        ...     TaxRequest(lines=[TaxLine(line_id="book", unit_price=Money("10.00", "EUR"),
+        ...                               category="reduced")],
+        ...                seller=Seller(address=Address("DE")), buyer=Buyer(address=Address("DE")),
+        ...                tax_point=date(2026, 3, 1)))
+        >>> book = result.line("book")
+        >>> book.amount.gross, book.taxability.value
+        (Money('10.70', 'EUR'), 'reduced')
+        >>> component = book.components[0]
+        >>> component.name, str(component.rate), str(component.jurisdiction), component.tax
+        ('VAT', '7%', 'DE', Money('0.70', 'EUR'))
     """
 
     lines: tuple[TaxedLine, ...]
