@@ -88,11 +88,10 @@ def allocate_units(units: int, weights: Sequence[int | Decimal]) -> list[int]:
         ints = [1] * len(ints)
         weight_sum = len(ints)
     whole = abs(units)
-    shares = [divmod(whole * weight, weight_sum) for weight in ints]
-    parts = [part for part, _ in shares]
+    parts = [whole * weight // weight_sum for weight in ints]  # two int passes beat divmod
     leftover = whole - sum(parts)
     if leftover:
-        remainders = [remainder for _, remainder in shares]
+        remainders = [whole * weight % weight_sum for weight in ints]
         # A stable sort, even reversed, keeps equal remainders in index order: ties go earlier.
         by_remainder = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
         for index in by_remainder[:leftover]:

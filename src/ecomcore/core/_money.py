@@ -226,9 +226,11 @@ def trusted_money(amount: Decimal, currency: Currency) -> Money:
         True
     """
     money: Money = _new_object(Money)
-    fields = money.__dict__  # the two attributes py-moneyed's own constructor sets
-    fields["amount"] = amount
-    fields["currency"] = currency
+    # The two attributes py-moneyed's constructor sets, set as it sets them (so they are Final
+    # to a type checker: this is a constructor too). Never reading ``__dict__``, which would give
+    # each Money a dict object of its own to allocate and collect.
+    money.amount = amount  # type: ignore[misc]
+    money.currency = currency  # type: ignore[misc]
     return money
 
 

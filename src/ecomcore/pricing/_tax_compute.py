@@ -7,7 +7,7 @@ tax-inclusive price, the net otherwise. The exact net of an inclusive piece is
 the `RoundingPolicy`; what one rounding leaves over is split by `ecomcore.core.allocate`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -319,7 +319,7 @@ def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
 
 
 def tax_pieces(
-    pieces: Sequence[Piece],
+    pieces: Iterable[Piece],
     policy: RoundingPolicy,
     rounder: Rounder,
     jurisdiction: Jurisdiction,
@@ -327,23 +327,21 @@ def tax_pieces(
 ) -> TaxResult:
     """Compute the pieces under ``policy``; assemble the lines, per-rate totals and the total.
 
-    ``rounder`` rounds in the document's currency with the policy's mode. The pieces of one
-    line (weighted shipping) come one after the other.
+    ``rounder`` rounds in the document's currency with the policy's mode. Only the last line
+    (shipping taxed at the weighted rate of the goods) may come in several pieces.
     """
     builder = _Lines(policy, rounder)
     if policy.level is RoundingLevel.PER_DOCUMENT:
-        all_taxes = _taxes_per_document(pieces, policy, builder.rounder)
-        built = [
-            builder.of_piece(piece, taxes) for piece, taxes in zip(pieces, all_taxes, strict=True)
+        every = list(pieces)  # each piece's share of the document's rounding needs them all
+        all_taxes = _taxes_per_document(every, policy, builder.rounder)
+        lines = [
+            builder.of_piece(piece, taxes) for piece, taxes in zip(every, all_taxes, strict=True)
         ]
     else:
-        built = [builder.rounded(piece) for piece in pieces]
-    lines: list[TaxedLine] = []
-    for line in built:
-        if lines and lines[-1].line_id == line.line_id:  # the pieces of one line are adjacent
-            lines.append(_joined(lines.pop(), line))
-        else:
-            lines.append(line)
+        lines = [builder.rounded(piece) for piece in pieces]
+    while len(lines) > 1 and lines[-2].line_id == lines[-1].line_id:
+        last = lines.pop()
+        lines[-1] = _joined(lines[-1], last)
     return TaxResult(
         lines=tuple(lines),
         totals=builder.totals(),
