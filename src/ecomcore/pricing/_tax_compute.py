@@ -50,8 +50,13 @@ class ChargeSet(NamedTuple):
         return cls(charges, ratio, 1 + ratio)
 
 
+PieceFacts = tuple[str, Decimal, int, bool, ChargeSet]
+"""A line (or a part of one) to tax: line id, anchor, quantity, whether the anchor is gross, and
+its charges. A plain tuple: the engine makes one per line, and taxes most lines straight from it."""
+
+
 class Piece:
-    """A line (or a part of one) to tax: its anchor, quantity, whether it is gross, its charges."""
+    """A `PieceFacts` with names, for the paths that round a line in several steps."""
 
     __slots__ = ("anchor", "charges", "divisor", "inclusive", "line_id", "quantity")
 
@@ -208,16 +213,18 @@ class _Lines:
         self._gross_kept = policy.inclusive is not RoundedFigure.NET
         self._quantum, self._mode = rounder.quantum, rounder.mode  # read once per line below
 
-    def rounded(self, piece: Piece) -> TaxedLine:
+    def rounded(self, facts: PieceFacts) -> TaxedLine:
         """Round one piece per line or per unit, as the policy says, and return it as a line."""
-        charges = piece.charges
-        if len(charges) == 1 and self._on_the_line and (self._gross_kept or not piece.inclusive):
+        line_id, anchor, _, inclusive, (charges, _, divisor) = facts
+        if len(charges) == 1 and self._on_the_line and (self._gross_kept or not inclusive):
             # What _taxes_of_piece computes for one tax on the line, with Rounder.round inlined.
-            ratio, anchor = charges[0].ratio, piece.anchor
-            if piece.inclusive:
-                tax = (anchor / piece.divisor * ratio).quantize(self._quantum, self._mode)
-                return self._single(piece, anchor - tax, tax)
-            return self._single(piece, anchor, (anchor * ratio).quantize(self._quantum, self._mode))
+            charge = charges[0]
+            if inclusive:
+                tax = (anchor / divisor * charge.ratio).quantize(self._quantum, self._mode)
+                return self._single(line_id, charge, anchor - tax, tax)
+            tax = (anchor * charge.ratio).quantize(self._quantum, self._mode)
+            return self._single(line_id, charge, anchor, tax)
+        piece = Piece(*facts)
         return self.of_piece(piece, _taxes_of_piece(piece, self.policy, self.rounder))
 
     def of_piece(self, piece: Piece, taxes: Sequence[Decimal]) -> TaxedLine:
@@ -225,7 +232,8 @@ class _Lines:
         charges = piece.charges
         if len(charges) == 1:  # most lines pay one tax: no sums, no compounding
             tax = taxes[0]
-            return self._single(piece, piece.anchor - tax if piece.inclusive else piece.anchor, tax)
+            net = piece.anchor - tax if piece.inclusive else piece.anchor
+            return self._single(piece.line_id, charges[0], net, tax)
         currency = self.currency
         tax = sum(taxes, start=Decimal(0))
         net = piece.anchor - tax if piece.inclusive else piece.anchor
@@ -249,17 +257,16 @@ class _Lines:
         amount = taxed(net_money, trusted_money(tax, currency))
         return _line(piece.line_id, amount, tuple(components))
 
-    def _single(self, piece: Piece, net: Decimal, tax: Decimal) -> TaxedLine:
-        """Return a piece with one charge as a line, its net and tax given."""
+    def _single(self, line_id: str, charge: LevyCharge, net: Decimal, tax: Decimal) -> TaxedLine:
+        """Return a line with one charge, its net and tax given."""
         currency = self.currency
         net_money, tax_money = trusted_money(net, currency), trusted_money(tax, currency)
-        charge = piece.charges[0]
         held = self.sums.get(charge) or self._sum_of(charge)
         held.taxable += net
         held.tax += tax
         self.net += net
         component = held.component(net_money, tax_money)
-        return _line(piece.line_id, taxed(net_money, tax_money), (component,))
+        return _line(line_id, taxed(net_money, tax_money), (component,))
 
     def total(self) -> TaxedMoney:
         """Return the document's net and tax: its tax is the sum of every charge's."""
@@ -319,7 +326,7 @@ def _merge(components: Sequence[TaxComponent]) -> tuple[TaxComponent, ...]:
 
 
 def tax_pieces(
-    pieces: Iterable[Piece],
+    pieces: Iterable[PieceFacts],
     policy: RoundingPolicy,
     rounder: Rounder,
     jurisdiction: Jurisdiction,
@@ -332,7 +339,7 @@ def tax_pieces(
     """
     builder = _Lines(policy, rounder)
     if policy.level is RoundingLevel.PER_DOCUMENT:
-        every = list(pieces)  # each piece's share of the document's rounding needs them all
+        every = [Piece(*facts) for facts in pieces]  # the document's rounding needs them all
         all_taxes = _taxes_per_document(every, policy, builder.rounder)
         lines = [
             builder.of_piece(piece, taxes) for piece, taxes in zip(every, all_taxes, strict=True)

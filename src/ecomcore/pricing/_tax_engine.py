@@ -2,11 +2,12 @@
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from ecomcore.core import ValidationError, allocate, allocate_units, minor_units, to_minor_units
-from ecomcore.pricing._tax_compute import ChargeSet, Piece, Rounder, tax_pieces
+from ecomcore.pricing._tax_compute import ChargeSet, Piece, PieceFacts, Rounder, tax_pieces
 from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
 from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
 from ecomcore.pricing._tax_ports import TaxRateProvider
@@ -142,22 +143,19 @@ class TableTaxCalculator:
             else ()
         )
         key = (rules, place, request.tax_point, request.buyer.exemptions)
-        cache = self._resolved.get(key)
-        if cache is None:
+        known = self._resolved.get(key)
+        if known is None:
             if len(self._resolved) >= _RESOLVED_KEPT:
                 self._resolved.clear()
-            cache = self._resolved[key] = {}
+            known = self._resolved[key] = {}
 
-        def charges_of(category: TaxCategory, product_code: str | None) -> ChargeSet:
-            key = (category.code, product_code)  # a str hashes and compares in C
-            charged = cache.get(key)
-            if charged is None:
-                charges = self._charges(request, place, rules, category, product_code)
-                charged = cache[key] = ChargeSet.of(charges)
+        def resolve(category: TaxCategory, product_code: str | None) -> ChargeSet:
+            charges = self._charges(request, place, rules, category, product_code)
+            charged = known[category.code, product_code] = ChargeSet.of(charges)
             return charged
 
         rounder = Rounder(request.currency, request.rounding.rounding)
-        pieces = _pieces(request, charges_of, rounder)
+        pieces = _pieces(request, _Charges(known, resolve), rounder)
         return tax_pieces(pieces, request.rounding, rounder, jurisdiction, place.notes)
 
     @staticmethod
@@ -187,10 +185,19 @@ class TableTaxCalculator:
         return (LevyCharge.untaxed(reason, place.jurisdiction, place.tax_type, note),)
 
 
-ChargesOf = Callable[[TaxCategory, str | None], ChargeSet]
+class _Charges(NamedTuple):
+    """The charges of a document's lines, by category and product code: known, or resolved."""
+
+    known: dict[tuple[str, str | None], ChargeSet]
+    """Keyed by the category's code: a str hashes and compares in C."""
+    resolve: Callable[[TaxCategory, str | None], ChargeSet]
+    """Resolves a pair not known yet, and adds it."""
+
+    def of(self, category: TaxCategory, product_code: str | None) -> ChargeSet:
+        return self.known.get((category.code, product_code)) or self.resolve(category, product_code)
 
 
-def _pieces(request: TaxRequest, charges_of: ChargesOf, rounder: Rounder) -> Iterator[Piece]:
+def _pieces(request: TaxRequest, charges: _Charges, rounder: Rounder) -> Iterator[PieceFacts]:
     """Turn lines, discounts and shipping into pieces with their anchors, one at a time.
 
     A piece is let go as soon as it is taxed, so that a long document does not hold them all
@@ -203,10 +210,12 @@ def _pieces(request: TaxRequest, charges_of: ChargesOf, rounder: Rounder) -> Ite
     shipping, policy = request.shipping, request.shipping_policy
     weighted = shipping is not None and policy is ShippingTaxPolicy.WEIGHTED
     goods = []
+    known, resolve = charges
     for line, as_entered, gross, net in zip(
         lines, entered, *_discounts(request, entered), strict=True
     ):
-        charged = charges_of(line.category, line.product_code)
+        category, product_code = line.category, line.product_code
+        charged = known.get((category.code, product_code)) or resolve(category, product_code)
         inclusive, amount = line.includes_tax, as_entered
         if line.entered_rate is not None:
             inclusive, amount = _entered(line, basis, charged.ratio, rounder)
@@ -225,12 +234,12 @@ def _pieces(request: TaxRequest, charges_of: ChargesOf, rounder: Rounder) -> Ite
                 raise ValidationError(
                     "discounts", line.line_id, "no more in total than the amount of the line"
                 )
-        piece = Piece(line.line_id, amount, line.quantity, inclusive, charged)
+        piece = (line.line_id, amount, line.quantity, inclusive, charged)
         if weighted:
             goods.append(piece)
         yield piece
     if shipping is not None:
-        yield from _shipping_pieces(request, goods, charges_of)
+        yield from _shipping_pieces(request, goods, charges)
 
 
 def _discounts(
@@ -285,20 +294,17 @@ def _entered(
 
 
 def _shipping_pieces(
-    request: TaxRequest, goods: Sequence[Piece], charges_of: ChargesOf
-) -> list[Piece]:
+    request: TaxRequest, goods: Sequence[PieceFacts], charges: _Charges
+) -> list[PieceFacts]:
     shipping = request.shipping
     assert shipping is not None  # checked by the caller
     inclusive = request.shipping_includes_tax
     if request.shipping_policy is ShippingTaxPolicy.OWN_CATEGORY:
-        charged = charges_of(request.shipping_category, None)
-        return [Piece(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charged)]
-    parts: dict[tuple[LevyCharge, ...], Decimal] = {}
+        charged = charges.of(request.shipping_category, None)
+        return [(SHIPPING_LINE_ID, shipping.amount, 1, inclusive, charged)]
+    parts: dict[ChargeSet, Decimal] = {}
     digits = minor_units(shipping.currency)
-    weights = [int(piece.exact_net.scaleb(digits)) for piece in goods]
-    for piece, part in zip(goods, allocate(shipping, weights), strict=True):
-        parts[piece.charges] = parts.get(piece.charges, Decimal(0)) + part.amount
-    return [
-        Piece(SHIPPING_LINE_ID, amount, 1, inclusive, ChargeSet.of(charges))
-        for charges, amount in parts.items()
-    ]
+    weights = [int(Piece(*piece).exact_net.scaleb(digits)) for piece in goods]
+    for (_, _, _, _, charged), part in zip(goods, allocate(shipping, weights), strict=True):
+        parts[charged] = parts.get(charged, Decimal(0)) + part.amount
+    return [(SHIPPING_LINE_ID, amount, 1, inclusive, charged) for charged, amount in parts.items()]
