@@ -1,6 +1,6 @@
 """Unchecked construction of the values the engines build in bulk, hundreds per document.
 
-Quoted lines, adjustments, taxed lines and their components.
+Quoted lines, adjustments and tax components.
 An attrs constructor converts, validates and sets each frozen field through
 ``object.__setattr__``; a 100-line quote builds several hundred such values from figures the
 engine computed and checked itself, and the constructors were most of its time. These helpers
@@ -27,7 +27,7 @@ def build(cls: type[T], fields: dict[str, object]) -> T:
     ``fields`` must name every field, with values the constructor would accept unchanged.
     """
     instance: T = _new(cls)
-    instance.__dict__.update(fields)
+    instance.__dict__.update(fields)  # a dict for the instance: slots would take a call a field
     return instance
 
 

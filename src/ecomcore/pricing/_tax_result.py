@@ -26,7 +26,7 @@ class TaxComponent:
     note: str = ""
 
 
-@attrs.frozen(kw_only=True, slots=False)  # slots=False: the engine builds it with _fast.build
+@attrs.frozen(kw_only=True)
 class TaxedLine:
     """A line's net, tax and gross (`TaxedMoney`) and its tax breakdown.
 
