@@ -253,7 +253,7 @@ def _discounts(
     """
     lines = request.lines
     zero = Decimal(0)
-    off = {True: [zero] * len(lines), False: [zero] * len(lines)}  # by whether tax is included
+    off: dict[bool, list[Decimal]] = {}  # by whether tax is included; absent while none is
     document = [discount for discount in request.discounts if discount.line_id is None]
     if document:
         digits = minor_units(request.currency)
@@ -261,17 +261,20 @@ def _discounts(
         weights = [int(amount * scale) for amount in entered]  # faster than scaleb
         for discount in document:
             parts = allocate_units(to_minor_units(discount.amount), weights)
-            held = off[discount.includes_tax]
-            off[discount.includes_tax] = [
-                amount + part * minor if amount else part * minor
-                for amount, part in zip(held, parts, strict=True)
-            ]
+            held = off.get(discount.includes_tax)
+            off[discount.includes_tax] = (
+                [part * minor for part in parts]
+                if held is None
+                else [amount + part * minor for amount, part in zip(held, parts, strict=True)]
+            )
     own = [(line_id, d) for d in request.discounts if (line_id := d.line_id) is not None]
     if own:
         ids = {line.line_id: index for index, line in enumerate(lines)}
         for line_id, discount in own:
-            off[discount.includes_tax][ids[line_id]] += discount.amount.amount
-    return off[True], off[False]
+            held = off.setdefault(discount.includes_tax, [zero] * len(lines))
+            held[ids[line_id]] += discount.amount.amount
+    none = [zero] * len(lines)
+    return off.get(True, none), off.get(False, none)
 
 
 def _entered(
