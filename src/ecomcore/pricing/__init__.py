@@ -100,7 +100,7 @@ from ecomcore.pricing._quote_model import (
 from ecomcore.pricing._quote_tax import QuoteTax
 from ecomcore.pricing._services import record_redemptions
 from ecomcore.pricing._tax_data import canada_tax_rules, eu_vat_rules
-from ecomcore.pricing._tax_engine import SHIPPING_LINE_ID, TableTaxCalculator
+from ecomcore.pricing._tax_engine import TableTaxCalculator
 from ecomcore.pricing._tax_errors import AmbiguousTaxRuleError, InvalidVatNumberError, TaxTableError
 from ecomcore.pricing._tax_eu import (
     EU_DISTANCE_SALES_THRESHOLD,
@@ -122,6 +122,7 @@ from ecomcore.pricing._tax_model import (
 )
 from ecomcore.pricing._tax_ports import TaxCalculator, TaxRateProvider, VatNumberValidator
 from ecomcore.pricing._tax_request import (
+    SHIPPING_LINE_ID,
     Buyer,
     Exemption,
     PriceBasis,

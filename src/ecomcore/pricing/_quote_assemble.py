@@ -29,7 +29,7 @@ from ecomcore.pricing._quote_model import (
     ShippingQuote,
 )
 from ecomcore.pricing._quote_tax import QuoteTax, TaxableLine
-from ecomcore.pricing._tax_engine import SHIPPING_LINE_ID
+from ecomcore.pricing._tax_request import SHIPPING_LINE_ID
 from ecomcore.pricing._tax_result import TaxComponent, TaxResult
 
 __all__ = ["assemble"]

@@ -11,13 +11,16 @@ from ecomcore.pricing._tax_compute import ChargeSet, Piece, PieceFacts, Rounder,
 from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
 from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
 from ecomcore.pricing._tax_ports import TaxRateProvider
-from ecomcore.pricing._tax_request import PriceBasis, ShippingTaxPolicy, TaxLine, TaxRequest
+from ecomcore.pricing._tax_request import (
+    SHIPPING_LINE_ID,
+    PriceBasis,
+    ShippingTaxPolicy,
+    TaxLine,
+    TaxRequest,
+)
 from ecomcore.pricing._tax_result import TaxResult
 from ecomcore.pricing._tax_rules import LevyCharge, charges_for, resolve_rules
 from ecomcore.pricing._tax_us import NexusThreshold, has_economic_nexus, us_nexus_thresholds
-
-SHIPPING_LINE_ID = "shipping"
-"""The line id of shipping in a `TaxResult`."""
 
 _RESOLVED_KEPT = 256
 

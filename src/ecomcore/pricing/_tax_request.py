@@ -14,6 +14,9 @@ from ecomcore.pricing._tax_model import Address, Jurisdiction, TaxCategory, TaxR
 from ecomcore.pricing._tax_rounding import RoundingPolicy
 from ecomcore.pricing._tax_us import StateSales
 
+SHIPPING_LINE_ID = "shipping"
+"""The line id of shipping in a `TaxResult`; no line of a request with shipping may take it."""
+
 _UNIT = {digits: Decimal(1).scaleb(-digits) for digits in range(5)}
 
 
@@ -243,6 +246,10 @@ class TaxRequest:
         ids = [line.line_id for line in self.lines]
         if len(set(ids)) != len(ids):
             raise ValidationError("line_id", ids, "unique within the document")
+        if self.shipping is not None and SHIPPING_LINE_ID in ids:
+            raise ValidationError(
+                "line_id", SHIPPING_LINE_ID, "another id: the result gives it to the shipping line"
+            )
         for discount in self.discounts:
             if discount.line_id is not None and discount.line_id not in ids:
                 raise ValidationError("discount.line_id", discount.line_id, f"one of {ids}")

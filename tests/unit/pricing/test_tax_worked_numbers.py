@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money, Rounding
+from ecomcore.core import Money, Rounding, ValidationError
 from ecomcore.pricing import (
     Address,
     Buyer,
@@ -338,6 +338,14 @@ def test_shipping_taxed_at_the_weighted_rate_of_the_goods() -> None:
         ("7%", "3.33", "0.23"),
     ]
     assert str(shipping.amount.tax.amount) == "1.50"
+
+
+def test_a_goods_line_may_not_take_the_shipping_line_id_when_there_is_shipping() -> None:
+    """A line called "shipping" would be merged into the shipping line: it is refused instead."""
+    with pytest.raises(ValidationError) as error:
+        tax([line("shipping", "10.00")], shipping=Money("5.00", "EUR"))
+    assert error.value.facts["field"] == "line_id"
+    assert [taxed.line_id for taxed in tax([line("shipping", "10.00")]).lines] == ["shipping"]
 
 
 def test_zero_decimal_currency() -> None:
