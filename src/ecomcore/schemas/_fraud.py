@@ -19,7 +19,20 @@ __all__ = [
 
 
 class FraudRuleModel(pydantic.BaseModel):
-    """One rule as JSON: ``{"label": "big", "action": "review", "condition": ":amount: > 500"}``."""
+    """One rule as JSON: ``{"label": "big", "action": "review", "condition": ":amount: > 500"}``.
+
+    Examples:
+        >>> import pydantic
+        >>> from ecomcore.schemas import FraudRuleModel
+        >>> rule = FraudRuleModel.model_validate({"action": "review", "condition": ":amount: > 5"})
+        >>> rule.action, rule.label
+        ('review', None)
+        >>> try:
+        ...     FraudRuleModel.model_validate({"action": "hold", "condition": ":amount: > 500"})
+        ... except pydantic.ValidationError as error:
+        ...     print(error.errors()[0]["loc"], error.errors()[0]["msg"])
+        ('action',) Input should be 'allow', 'block', 'review' or 'request_3ds'
+    """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
 
@@ -39,7 +52,18 @@ class FraudThresholdsModel(pydantic.BaseModel):
 
 
 class FraudRuleSetModel(pydantic.BaseModel):
-    """A rule set as JSON: either ``rules`` (a list of rules) or ``text`` (rule text), not both."""
+    """A rule set as JSON: either ``rules`` (a list of rules) or ``text`` (rule text), not both.
+
+    Examples:
+        >>> from ecomcore.schemas import FraudRuleSetModel, load_fraud_rule_set
+        >>> model = FraudRuleSetModel.model_validate_json('{"text": "block if :ip_is_proxy:"}')
+        >>> model.text, model.rules
+        ('block if :ip_is_proxy:', None)
+        >>> load_fraud_rule_set({"text": "block if :ip_is_proxy:", "rules": []})
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: rule set must be ... exactly one of 'rules' ...
+    """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
 
@@ -124,7 +148,17 @@ def load_fraud_rule_set(data: str | bytes | Mapping[str, Any]) -> RuleSet:
 
 
 def load_fraud_thresholds(data: str | bytes | Mapping[str, Any]) -> Thresholds:
-    """Read the thresholds of a rule set document, or the defaults when it has none."""
+    """Read the thresholds of a rule set document, or the defaults when it has none.
+
+    Examples:
+        >>> from ecomcore.schemas import load_fraud_thresholds
+        >>> load_fraud_thresholds({"text": "", "thresholds": {"review_at": 50, "block_at": 90}})
+        Thresholds(challenge_at=40, review_at=50, block_at=90)
+        >>> load_fraud_thresholds({"text": "", "thresholds": {"block_at": 120}})
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: thresholds.block_at must be ...
+    """
     model = _model(data)
     if model.thresholds is None:
         return Thresholds()
