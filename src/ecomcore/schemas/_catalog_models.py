@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ecomcore.schemas._schema_text import without_examples
+
 __all__ = [
     "CSV_COLUMNS",
     "CatalogDocument",
@@ -21,7 +23,9 @@ __all__ = [
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", str_strip_whitespace=True
+    )
 
 
 class WeightIn(_Strict):
@@ -172,7 +176,9 @@ class VariantCsvRow(BaseModel):
         ('Handle', 'Title', 'Body (HTML)')
     """
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=without_examples, extra="ignore", str_strip_whitespace=True
+    )
 
     handle: str = Field(alias="Handle")
     title: str = Field("", alias="Title")

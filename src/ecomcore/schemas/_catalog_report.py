@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ecomcore.catalog import Product
 from ecomcore.core import EcomcoreError
+from ecomcore.schemas._schema_text import without_examples
 
 __all__ = ["CatalogImport", "ImportReport", "RejectedRow"]
 
@@ -29,7 +30,7 @@ class RejectedRow(BaseModel):
         (2, 'Variant Barcode', '123', 'invalid_barcode')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, frozen=True)
 
     line: int
     column: str
@@ -56,7 +57,7 @@ class ImportReport(BaseModel):
         ('title', 'Field required')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, frozen=True)
 
     total: int
     imported: int

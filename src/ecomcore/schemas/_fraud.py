@@ -7,6 +7,7 @@ import pydantic
 
 from ecomcore.core import ValidationError
 from ecomcore.fraud import MAX_RULES, MAX_TEXT_LENGTH, RuleSet, RuleSyntaxError, Thresholds
+from ecomcore.schemas._schema_text import without_examples
 
 __all__ = [
     "FraudRuleModel",
@@ -34,7 +35,9 @@ class FraudRuleModel(pydantic.BaseModel):
         ('action',) Input should be 'allow', 'block', 'review' or 'request_3ds'
     """
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     label: str | None = pydantic.Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     action: Literal["allow", "block", "review", "request_3ds"]
@@ -44,7 +47,9 @@ class FraudRuleModel(pydantic.BaseModel):
 class FraudThresholdsModel(pydantic.BaseModel):
     """Score cut-offs, as in `ecomcore.fraud.Thresholds`."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     challenge_at: int = pydantic.Field(default=40, ge=0, le=101)
     review_at: int = pydantic.Field(default=60, ge=0, le=101)
@@ -65,7 +70,9 @@ class FraudRuleSetModel(pydantic.BaseModel):
         ecomcore.core._errors.ValidationError: rule set must be ... exactly one of 'rules' ...
     """
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     rules: list[FraudRuleModel] | None = pydantic.Field(default=None, max_length=MAX_RULES)
     text: str | None = pydantic.Field(default=None, max_length=MAX_TEXT_LENGTH)

@@ -19,10 +19,11 @@ from ecomcore.pricing import (
     TaxType,
 )
 from ecomcore.schemas._paths import json_path
+from ecomcore.schemas._schema_text import without_examples
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, extra="forbid", frozen=True)
 
 
 class JurisdictionModel(_Strict):
