@@ -16,7 +16,17 @@ Value = Decimal | int | str | bool | frozenset[str] | None
 
 
 class ValueType(enum.Enum):
-    """The type of a rule value; comparisons type-check against these when a rule is parsed."""
+    """The type of a rule value; comparisons type-check against these when a rule is parsed.
+
+    Examples:
+        >>> from ecomcore.fraud import ATTRIBUTES, RuleSet, ValueType
+        >>> sorted(name for name, each in ATTRIBUTES.items() if each.type is ValueType.STRINGS)
+        ['categories', 'signals', 'skus']
+        >>> RuleSet.parse('block if :amount: > "lots"')
+        Traceback (most recent call last):
+        ...
+        ecomcore.fraud._errors.RuleTypeError: line 1, column 10: ... expected a number
+    """
 
     NUMBER = "a number"
     STRING = "a string"
@@ -26,7 +36,19 @@ class ValueType(enum.Enum):
 
 
 class RuleSubject:
-    """What a compiled rule looks at: the order, plus the score and signal codes of the checks."""
+    """What a compiled rule looks at: the order, plus the score and signal codes of the checks.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, RuleSet, RuleSubject
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"))
+        >>> rules = RuleSet.parse('review if :score: >= 60 and :signals: includes "ip_anonymizer"')
+        >>> subject = RuleSubject(order, score=72, signals=frozenset({"ip_anonymizer"}))
+        >>> rules.compile().fired(subject)
+        [CompiledRule(name='rule 1', action=<Decision.REVIEW: 'review'>)]
+    """
 
     __slots__ = ("order", "score", "signals")
 
@@ -40,7 +62,18 @@ class RuleSubject:
 
 @attrs.frozen
 class Attribute:
-    """One documented attribute: its name in rules (``:amount:``), type, meaning and reader."""
+    """One documented attribute: its name in rules (``:amount:``), type, meaning and reader.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import ATTRIBUTES, FraudInput, RuleSubject
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, 23, 40, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"))
+        >>> hour = ATTRIBUTES["hour"]
+        >>> hour.type, hour.read(RuleSubject(order)), ATTRIBUTES["phone"].read(RuleSubject(order))
+        (<ValueType.NUMBER: 'a number'>, 23, None)
+    """
 
     name: str
     type: ValueType

@@ -54,7 +54,16 @@ DEFAULT_WEIGHTS: Final[Mapping[str, Decimal]] = {
 
 
 class VelocitySubject(enum.StrEnum):
-    """What velocity is counted per."""
+    """What velocity is counted per.
+
+    Examples:
+        >>> from datetime import timedelta
+        >>> from ecomcore.fraud import Counted, VelocityLimit, VelocitySubject
+        >>> day = timedelta(days=1)
+        >>> limit = VelocityLimit(VelocitySubject.DEVICE, Counted.EMAILS, day, 3, "0.3")
+        >>> limit.code
+        'velocity_emails_per_device_1d'
+    """
 
     IP = "ip"
     DEVICE = "device"
@@ -63,7 +72,13 @@ class VelocitySubject(enum.StrEnum):
 
 
 class Counted(enum.StrEnum):
-    """What velocity counts: orders, or distinct cards, emails or shipping addresses."""
+    """What velocity counts: orders, or distinct cards, emails or shipping addresses.
+
+    Examples:
+        >>> from ecomcore.fraud import DEFAULT_VELOCITY_LIMITS, Counted
+        >>> [limit.code for limit in DEFAULT_VELOCITY_LIMITS if limit.counted is Counted.ADDRESSES]
+        ['velocity_addresses_per_email_7d', 'velocity_addresses_per_device_7d']
+    """
 
     ORDERS = "orders"
     CARDS = "cards"
@@ -170,6 +185,21 @@ class FraudChecks:
 
     ``hasher`` keys every list entry and every velocity subject, so neither holds plain personal
     data. Amount cut-offs are in the order's currency.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from decimal import Decimal
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import Address, FraudChecks, FraudInput, KeyedHasher, run_checks
+        >>> forwarder = Address(line1="9 Harbour Road", postcode="CT16 1JA", country="GB")
+        >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"),
+        ...                      freight_forwarders=[forwarder],
+        ...                      weights={"first_order": Decimal(0)})
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), shipping=forwarder)
+        >>> [(s.code, s.weight) for s in run_checks(order, checks, InMemoryVelocityCounter())]
+        [('freight_forwarder', Decimal('0.35')), ('first_order', Decimal('0'))]
     """
 
     hasher: KeyedHasher
@@ -371,6 +401,20 @@ def run_checks(
 
     Order: lists, card, places, customer and basket, velocity. Recording is idempotent, so running
     the checks twice on the same order gives the same signals.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudChecks, FraudInput, IpFacts, KeyedHasher
+        >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"))
+        >>> counter, ip = InMemoryVelocityCounter(), IpFacts(address="203.0.113.9")
+        >>> for minute in range(5):  # five orders from one IP within the hour
+        ...     order = FraudInput(order_id=f"o-{minute}", amount=Money("5.00", "EUR"), ip=ip,
+        ...                        placed_at=datetime(2026, 3, 1, 12, minute, tzinfo=UTC))
+        ...     signals = run_checks(order, checks, counter)
+        >>> [signal.code for signal in signals]
+        ['first_order', 'velocity_orders_per_ip_1h']
     """
     return (
         *_list_signals(order, checks),

@@ -76,7 +76,15 @@ _BINS: Final = ("411111", "424242", "510510", "555555", "401288", "378282")
 
 @attrs.frozen
 class LabelledOrder:
-    """A past order with its outcome: fraud (a chargeback came) or good, and the fraud's kind."""
+    """A past order with its outcome: fraud (a chargeback came) or good, and the fraud's kind.
+
+    Examples:
+        >>> from ecomcore.fraud import generate_orders
+        >>> history = generate_orders(300, seed=7)
+        >>> fraud = [labelled for labelled in history if labelled.is_fraud]
+        >>> len(fraud), fraud[0].order.order_id, fraud[0].kind
+        (26, 'o-000030', 'reshipper')
+    """
 
     order: FraudInput
     is_fraud: bool

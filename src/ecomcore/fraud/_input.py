@@ -79,7 +79,19 @@ def _upper(value: object) -> object:
 
 
 class Channel(enum.StrEnum):
-    """Where the order was placed."""
+    """Where the order was placed.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import Channel, FraudInput, RuleSet, RuleSubject
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), channel="phone")
+        >>> order.channel is Channel.PHONE
+        True
+        >>> RuleSet.parse('review if :channel: == "phone"').compile().fired(RuleSubject(order))
+        [CompiledRule(name='rule 1', action=<Decision.REVIEW: 'review'>)]
+    """
 
     WEB = "web"
     APP = "app"
@@ -89,7 +101,18 @@ class Channel(enum.StrEnum):
 
 
 class Funding(enum.StrEnum):
-    """The card's funding type, as the processor reports it."""
+    """The card's funding type, as the processor reports it.
+
+    Examples:
+        >>> from ecomcore.fraud import CardFacts, Funding
+        >>> card = CardFacts(token="tok_1", bin="424242", last4="4242", funding="prepaid")
+        >>> card.funding is Funding.PREPAID
+        True
+        >>> CardFacts(token="tok_1", bin="424242", last4="4242", funding="gift")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'gift' is not a valid Funding
+    """
 
     CREDIT = "credit"
     DEBIT = "debit"
@@ -98,7 +121,21 @@ class Funding(enum.StrEnum):
 
 
 class AvsResult(enum.StrEnum):
-    """The address verification result: does the billing address match the issuer's records."""
+    """The address verification result: does the billing address match the issuer's records.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import AvsResult, CardFacts, FraudChecks, FraudInput, KeyedHasher
+        >>> from ecomcore.fraud import run_checks
+        >>> card = CardFacts(token="tok_1", bin="424242", last4="4242", avs=AvsResult.NO_MATCH)
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), card=card)
+        >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"))
+        >>> [signal.code for signal in run_checks(order, checks, InMemoryVelocityCounter())]
+        ['avs_no_match', 'first_order']
+    """
 
     MATCH = "match"
     PARTIAL = "partial"
@@ -108,7 +145,14 @@ class AvsResult(enum.StrEnum):
 
 
 class CvvResult(enum.StrEnum):
-    """The card verification value result (the processor's verdict, never the value itself)."""
+    """The card verification value result (the processor's verdict, never the value itself).
+
+    Examples:
+        >>> from ecomcore.fraud import CardFacts, CvvResult
+        >>> card = CardFacts(token="tok_1", bin="424242", last4="4242", cvv="no_match")
+        >>> card.cvv is CvvResult.NO_MATCH, CardFacts(token="tok_1", bin="424242", last4="4242").cvv
+        (True, <CvvResult.NOT_CHECKED: 'not_checked'>)
+    """
 
     MATCH = "match"
     NO_MATCH = "no_match"
@@ -117,7 +161,16 @@ class CvvResult(enum.StrEnum):
 
 
 class ThreeDSResult(enum.StrEnum):
-    """The 3-D Secure outcome for the payment."""
+    """The 3-D Secure outcome for the payment.
+
+    Examples:
+        >>> from ecomcore.fraud import CardFacts, ThreeDSResult
+        >>> card = CardFacts(token="tok_1", bin="424242", last4="4242", three_ds="authenticated")
+        >>> card.three_ds is ThreeDSResult.AUTHENTICATED
+        True
+        >>> CardFacts(token="tok_1", bin="424242", last4="4242").three_ds
+        <ThreeDSResult.NOT_ATTEMPTED: 'not_attempted'>
+    """
 
     AUTHENTICATED = "authenticated"
     ATTEMPTED = "attempted"
@@ -158,7 +211,23 @@ class Address:
 
 @attrs.frozen(kw_only=True)
 class CustomerFacts:
-    """What the shop knows of the customer placing the order (absent for a guest checkout)."""
+    """What the shop knows of the customer placing the order (absent for a guest checkout).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import CustomerFacts, FraudInput, RuleSet, RuleSubject
+        >>> regular = CustomerFacts(customer_id="c-7", account_age_days=400, prior_orders=12)
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("900.00", "EUR"), customer=regular)
+        >>> trusted = RuleSet.parse("allow if :prior_orders: >= 10 and :prior_chargebacks: == 0")
+        >>> trusted.compile().fired(RuleSubject(order))
+        [CompiledRule(name='rule 1', action=<Decision.ALLOW: 'allow'>)]
+        >>> CustomerFacts(customer_id="c-8", prior_orders=-1)
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: prior_orders must be a whole number, 0 or more, ...
+    """
 
     customer_id: str = attrs.field(validator=_required_text)
     account_age_days: int = attrs.field(default=0, validator=_count)
@@ -171,7 +240,18 @@ class CustomerFacts:
 
 @attrs.frozen(kw_only=True)
 class IpFacts:
-    """Facts about the client IP address, looked up by the caller (ecomcore does no lookups)."""
+    """Facts about the client IP address, looked up by the caller (ecomcore does no lookups).
+
+    Examples:
+        >>> from ecomcore.fraud import IpFacts
+        >>> ip = IpFacts(address="203.0.113.9", country="ng", is_hosting=True)
+        >>> ip.country, ip.is_anonymized
+        ('NG', True)
+        >>> IpFacts(address="300.1.1.1")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: ip.address must be an IPv4 or IPv6 address, ...
+    """
 
     address: str = attrs.field()
     country: str | None = attrs.field(default=None, converter=_upper, validator=_country)
@@ -217,7 +297,19 @@ class CardFacts:
 
 @attrs.frozen(kw_only=True)
 class LineItem:
-    """One order line: what, how many, at what unit price."""
+    """One order line: what, how many, at what unit price.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, LineItem, RuleSet, RuleSubject
+        >>> phones = LineItem(sku="PHONE-X", quantity=3, unit_price=Money("899.00", "EUR"))
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("2697.00", "EUR"), items=[phones])
+        >>> bulk = RuleSet.parse('review if :skus: includes "PHONE-X" and :max_item_quantity: >= 3')
+        >>> bulk.compile().fired(RuleSubject(order))
+        [CompiledRule(name='rule 1', action=<Decision.REVIEW: 'review'>)]
+    """
 
     sku: str = attrs.field(validator=_required_text)
     quantity: int = attrs.field(validator=_count)

@@ -16,7 +16,19 @@ _MIN_KEY_BYTES = 16
 
 
 class ListKind(enum.StrEnum):
-    """What a list entry identifies."""
+    """What a list entry identifies.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, KeyedHasher, ListKind, Watchlist
+        >>> hasher = KeyedHasher(b"a secret key of 16+ bytes")
+        >>> stored = [(ListKind.DOMAIN, hasher.digest(ListKind.DOMAIN, "mailinator.com"))]
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), email="kim@mailinator.com")
+        >>> Watchlist.from_digests(hasher, stored).matches(order)
+        [<ListKind.DOMAIN: 'domain'>]
+    """
 
     EMAIL = "email"
     DOMAIN = "domain"

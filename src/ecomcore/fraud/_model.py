@@ -18,6 +18,14 @@ class Decision(enum.StrEnum):
     Precedence when several apply (see `Assessment`): a ``block`` rule or blocklist hit wins; then
     an ``allow`` rule or allowlist hit; otherwise the most severe of the score's decision and the
     rules' ``review`` / ``request_3ds``, by severity: block > review > request_3ds > allow.
+
+    Examples:
+        >>> from ecomcore.fraud import Decision, RuleSet
+        >>> rule = RuleSet.parse("request_3ds if :amount: > 200").rules[0]
+        >>> rule.action is Decision.REQUEST_3DS, rule.action.severity
+        (True, 1)
+        >>> max([Decision.REVIEW, Decision.BLOCK, Decision.ALLOW], key=lambda d: d.severity)
+        <Decision.BLOCK: 'block'>
     """
 
     ALLOW = "allow"
@@ -107,6 +115,21 @@ class Assessment:
     """The verdict on one order: decision, score, the rules that fired, the signals, and why.
 
     ``explanation`` is plain language a support agent can read to the customer.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from decimal import Decimal
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, RiskPolicy, Signal, decide
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"))
+        >>> cvv = Signal("cvv_no_match", Decimal("0.45"), "the card's security code did not match")
+        >>> result = decide(order, [cvv], RiskPolicy())
+        >>> result.decision, result.score, result.signal_codes
+        (<Decision.REQUEST_3DS: 'request_3ds'>, 45, frozenset({'cvv_no_match'}))
+        >>> print(result.explanation)
+        We need the card holder to confirm this payment with their bank (3-D Secure)
+        (risk score 45 of 100). What we noticed: the card's security code did not match.
     """
 
     order_id: str

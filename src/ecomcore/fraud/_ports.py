@@ -10,7 +10,18 @@ __all__ = ["VelocityCount", "VelocityCounter"]
 
 @attrs.frozen
 class VelocityCount:
-    """What a counter saw for one subject in a window: how many orders, which distinct values."""
+    """What a counter saw for one subject in a window: how many orders, which distinct values.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> counter, t = InMemoryVelocityCounter(), datetime(2026, 3, 1, 12, tzinfo=UTC)
+        >>> for n, card in enumerate(["card-a", "card-b", "card-a"]):
+        ...     counter.record("ip:1", order_id=f"o-{n}", at=t, value=card)
+        >>> seen = counter.count("ip:1", since=t - timedelta(hours=1), until=t, exclude_order="o-9")
+        >>> seen.orders, sorted(seen.values)
+        (3, ['card-a', 'card-b'])
+    """
 
     orders: int
     values: frozenset[str]
@@ -21,6 +32,17 @@ class VelocityCounter(Protocol):
 
     Subjects and values arrive already keyed-hashed, so a counter stores no plain personal data.
     Implementations must pass `ecomcore.testing.VelocityCounterContract`.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> from ecomcore.fraud import VelocityCounter
+        >>> counter: VelocityCounter = InMemoryVelocityCounter()
+        >>> t = datetime(2026, 3, 1, 12, tzinfo=UTC)
+        >>> for order_id in ["o-1", "o-2", "o-2"]:  # o-2 assessed twice: recorded once
+        ...     counter.record("email:9f2c", order_id=order_id, at=t, value="addr:77a1")
+        >>> counter.count("email:9f2c", since=t - timedelta(days=1), until=t, exclude_order="o-2")
+        VelocityCount(orders=1, values=frozenset({'addr:77a1'}))
     """
 
     def record(self, subject: str, *, order_id: str, at: datetime, value: str) -> None:

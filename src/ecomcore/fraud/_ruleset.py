@@ -27,7 +27,21 @@ def _named_lists(condition: Condition) -> Iterator[str]:
 
 @attrs.frozen
 class CompiledRule:
-    """A rule ready to run: its name (label, or ``rule N`` by position), action and predicate."""
+    """A rule ready to run: its name (label, or ``rule N`` by position), action and predicate.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, RuleSet, RuleSubject
+        >>> rules = RuleSet.parse('''big: review if :amount: > 500
+        ...                          block if :ip_country: != :billing_country:''')
+        >>> big, foreign = rules.compile().rules
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("740.00", "EUR"))
+        >>> subject = RuleSubject(order)
+        >>> (big.name, big.predicate(subject)), (foreign.name, foreign.predicate(subject))
+        (('big', True), ('rule 2', None))
+    """
 
     name: str
     action: Decision
@@ -36,7 +50,21 @@ class CompiledRule:
 
 @attrs.frozen
 class CompiledRuleSet:
-    """Compiled rules, evaluated in order; see `RuleSet.compile`."""
+    """Compiled rules, evaluated in order; see `RuleSet.compile`.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, RiskPolicy, RuleSet, RuleSubject
+        >>> rules = RuleSet.parse('''small: allow if :amount: < 20
+        ...                          guest: request_3ds if :is_guest:''').compile()
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("9.90", "EUR"))
+        >>> [rule.name for rule in rules.fired(RuleSubject(order))]
+        ['small', 'guest']
+        >>> RiskPolicy(rules=rules).rules is rules
+        True
+    """
 
     rules: tuple[CompiledRule, ...]
 

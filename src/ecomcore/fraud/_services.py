@@ -95,6 +95,24 @@ def decide(order: FraudInput, signals: Sequence[Signal], policy: RiskPolicy) -> 
     """Score the signals, run the rules and settle the decision (see `Decision` for precedence).
 
     Rules see the score and signal codes as ``:score:`` and ``:signals:``.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from decimal import Decimal
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudInput, RiskPolicy, Signal, decide
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), email="kim@example.com")
+        >>> signals = [
+        ...     Signal("three_ds_failed", Decimal("0.5"), "the bank's 3-D Secure check failed"),
+        ...     Signal("cvv_no_match", Decimal("0.45"), "the card's security code did not match"),
+        ... ]
+        >>> decide(order, signals, RiskPolicy()).decision  # score 73: review
+        <Decision.REVIEW: 'review'>
+        >>> staff = RiskPolicy.from_text('staff: allow if :email_domain: == "example.com"')
+        >>> result = decide(order, signals, staff)
+        >>> result.decision, result.score, result.fired_rules
+        (<Decision.ALLOW: 'allow'>, 73, (('staff', <Decision.ALLOW: 'allow'>),))
     """
     score = combine_weights([signal.weight for signal in signals])
     subject = RuleSubject(order, score=score, signals=frozenset(s.code for s in signals))
@@ -122,5 +140,20 @@ def assess(
 
     Assessing the same order again gives the same assessment: the counter leaves the order itself
     out of its counts.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.fraud import FraudChecks, FraudInput, KeyedHasher, RiskPolicy
+        >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"))
+        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ...                    amount=Money("80.00", "EUR"), email="kim@mailinator.com")
+        >>> counter, policy = InMemoryVelocityCounter(), RiskPolicy()
+        >>> first = assess(order, checks=checks, policy=policy, velocity=counter)
+        >>> first.decision, first.score, sorted(first.signal_codes)
+        (<Decision.ALLOW: 'allow'>, 34, ['disposable_email', 'first_order'])
+        >>> assess(order, checks=checks, policy=policy, velocity=counter) == first
+        True
     """
     return decide(order, run_checks(order, checks, velocity), policy)

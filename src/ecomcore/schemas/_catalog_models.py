@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ecomcore.schemas._schema_text import without_examples
+
 __all__ = [
     "CSV_COLUMNS",
     "CatalogDocument",
@@ -21,7 +23,9 @@ __all__ = [
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", str_strip_whitespace=True
+    )
 
 
 class WeightIn(_Strict):
@@ -62,7 +66,15 @@ class ComponentIn(_Strict):
 
 
 class VariantIn(_Strict):
-    """A variant: option values in axis order and its own facts; codes are checked on import."""
+    """A variant: option values in axis order and its own facts; codes are checked on import.
+
+    Examples:
+        >>> from ecomcore.schemas import VariantIn
+        >>> variant = VariantIn.model_validate({"options": ["L"], "sku": " MUG-L ",
+        ...                                     "weight": {"value": "0.35", "unit": "kg"}})
+        >>> variant.sku, variant.weight.value
+        ('MUG-L', Decimal('0.35'))
+    """
 
     options: list[str] = []
     sku: str | None = None
@@ -81,6 +93,20 @@ class ProductIn(_Strict):
 
     ``attributes`` are checked against the product type's definitions, so a product with
     attributes needs a product type the import knows.
+
+    Examples:
+        >>> import pydantic
+        >>> from ecomcore.schemas import ProductIn
+        >>> mug = ProductIn.model_validate({"handle": "mug", "title": "Mug",
+        ...     "options": [{"name": "Size", "values": ["S", "L"]}],
+        ...     "variants": [{"options": ["S"]}]})
+        >>> mug.status, [option.values for option in mug.options]
+        ('draft', [['S', 'L']])
+        >>> try:
+        ...     ProductIn.model_validate({"handle": "mug", "title": "Mug", "colour": "red"})
+        ... except pydantic.ValidationError as error:
+        ...     print(error.errors()[0]["loc"], error.errors()[0]["msg"])
+        ('colour',) Extra inputs are not permitted
     """
 
     handle: str
@@ -99,7 +125,21 @@ class ProductIn(_Strict):
 
 
 class CatalogDocument(_Strict):
-    """The JSON import document: ``{"products": [...]}``."""
+    """The JSON import document: ``{"products": [...]}``.
+
+    Examples:
+        >>> from ecomcore.schemas import CatalogDocument
+        >>> document = CatalogDocument.model_validate_json('{"products": [{"handle": "mug",'
+        ...                                                 ' "title": "Mug"}]}')
+        >>> [product.handle for product in document.products]
+        ['mug']
+        >>> CatalogDocument.model_validate_json('{"products": [{"handle": "cap"}]}')
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for CatalogDocument
+        products.0.title
+          Field required ...
+    """
 
     products: list[ProductIn]
 
@@ -125,9 +165,20 @@ class VariantCsvRow(BaseModel):
     option names are read from a product's first row. ``Variant Weight`` is in
     ``Variant Weight Unit`` (default g); Shopify's ``Variant Grams`` is read when
     ``Variant Weight`` is empty. Other columns (prices, inventory, SEO) are ignored here.
+
+    Examples:
+        >>> from ecomcore.schemas import CSV_COLUMNS, VariantCsvRow
+        >>> row = VariantCsvRow.model_validate({"Handle": "mug", "Variant SKU": "MUG-S",
+        ...                                     "Variant Grams": "350", "Variant Price": "12.00"})
+        >>> row.handle, row.sku, row.grams
+        ('mug', 'MUG-S', '350')
+        >>> CSV_COLUMNS[:3]
+        ('Handle', 'Title', 'Body (HTML)')
     """
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=without_examples, extra="ignore", str_strip_whitespace=True
+    )
 
     handle: str = Field(alias="Handle")
     title: str = Field("", alias="Title")

@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ecomcore.catalog import Product
 from ecomcore.core import EcomcoreError
+from ecomcore.schemas._schema_text import without_examples
 
 __all__ = ["CatalogImport", "ImportReport", "RejectedRow"]
 
@@ -17,9 +18,19 @@ class RejectedRow(BaseModel):
     (``variants[2].barcode``); ``code`` is stable (``invalid_barcode``, ``duplicate_sku``,
     ``missing_title``, ``unknown_unit``, ``validation_error``...); ``reason`` says what is
     wrong and what would be right.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.schemas import import_catalog_csv
+        >>> from ecomcore.testing import FixedClock
+        >>> lines = ["Handle,Title,Variant SKU,Variant Barcode", "mug,Mug,MUG-1,123"]
+        >>> result = import_catalog_csv(lines, clock=FixedClock(datetime(2026, 3, 1, tzinfo=UTC)))
+        >>> rejected = result.report.rejected[0]
+        >>> rejected.line, rejected.column, rejected.value, rejected.code
+        (2, 'Variant Barcode', '123', 'invalid_barcode')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, frozen=True)
 
     line: int
     column: str
@@ -32,9 +43,21 @@ class ImportReport(BaseModel):
     """The account of an import: ``imported + len(rejected) == total``, always.
 
     Rows are CSV variant rows (and image-only rows), or products in a JSON document.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.schemas import import_catalog_json
+        >>> from ecomcore.testing import FixedClock
+        >>> document = '{"products": [{"handle": "mug", "title": "Mug"}, {"handle": "cap"}]}'
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> report = import_catalog_json(document, clock=clock).report
+        >>> report.total, report.imported, len(report.rejected), report.balanced
+        (2, 1, 1, True)
+        >>> report.rejected[0].column, report.rejected[0].reason
+        ('title', 'Field required')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, frozen=True)
 
     total: int
     imported: int
@@ -49,7 +72,17 @@ class ImportReport(BaseModel):
 
 @attrs.frozen
 class CatalogImport:
-    """The result of an import: the products built from the good rows, and the report."""
+    """The result of an import: the products built from the good rows, and the report.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.schemas import import_catalog_csv
+        >>> from ecomcore.testing import FixedClock
+        >>> lines = ["Handle,Title,Variant SKU", "mug,Mug,MUG-1", "cap,Cap,CAP-1"]
+        >>> result = import_catalog_csv(lines, clock=FixedClock(datetime(2026, 3, 1, tzinfo=UTC)))
+        >>> [(product.handle, product.title) for product in result.products], result.report.imported
+        ([('mug', 'Mug'), ('cap', 'Cap')], 2)
+    """
 
     products: tuple[Product, ...]
     report: ImportReport

@@ -7,6 +7,7 @@ import pydantic
 
 from ecomcore.core import ValidationError
 from ecomcore.fraud import MAX_RULES, MAX_TEXT_LENGTH, RuleSet, RuleSyntaxError, Thresholds
+from ecomcore.schemas._schema_text import without_examples
 
 __all__ = [
     "FraudRuleModel",
@@ -19,9 +20,24 @@ __all__ = [
 
 
 class FraudRuleModel(pydantic.BaseModel):
-    """One rule as JSON: ``{"label": "big", "action": "review", "condition": ":amount: > 500"}``."""
+    """One rule as JSON: ``{"label": "big", "action": "review", "condition": ":amount: > 500"}``.
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    Examples:
+        >>> import pydantic
+        >>> from ecomcore.schemas import FraudRuleModel
+        >>> rule = FraudRuleModel.model_validate({"action": "review", "condition": ":amount: > 5"})
+        >>> rule.action, rule.label
+        ('review', None)
+        >>> try:
+        ...     FraudRuleModel.model_validate({"action": "hold", "condition": ":amount: > 500"})
+        ... except pydantic.ValidationError as error:
+        ...     print(error.errors()[0]["loc"], error.errors()[0]["msg"])
+        ('action',) Input should be 'allow', 'block', 'review' or 'request_3ds'
+    """
+
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     label: str | None = pydantic.Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     action: Literal["allow", "block", "review", "request_3ds"]
@@ -31,7 +47,9 @@ class FraudRuleModel(pydantic.BaseModel):
 class FraudThresholdsModel(pydantic.BaseModel):
     """Score cut-offs, as in `ecomcore.fraud.Thresholds`."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     challenge_at: int = pydantic.Field(default=40, ge=0, le=101)
     review_at: int = pydantic.Field(default=60, ge=0, le=101)
@@ -39,9 +57,22 @@ class FraudThresholdsModel(pydantic.BaseModel):
 
 
 class FraudRuleSetModel(pydantic.BaseModel):
-    """A rule set as JSON: either ``rules`` (a list of rules) or ``text`` (rule text), not both."""
+    """A rule set as JSON: either ``rules`` (a list of rules) or ``text`` (rule text), not both.
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    Examples:
+        >>> from ecomcore.schemas import FraudRuleSetModel, load_fraud_rule_set
+        >>> model = FraudRuleSetModel.model_validate_json('{"text": "block if :ip_is_proxy:"}')
+        >>> model.text, model.rules
+        ('block if :ip_is_proxy:', None)
+        >>> load_fraud_rule_set({"text": "block if :ip_is_proxy:", "rules": []})
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: rule set must be ... exactly one of 'rules' ...
+    """
+
+    model_config = pydantic.ConfigDict(
+        json_schema_extra=without_examples, extra="forbid", frozen=True
+    )
 
     rules: list[FraudRuleModel] | None = pydantic.Field(default=None, max_length=MAX_RULES)
     text: str | None = pydantic.Field(default=None, max_length=MAX_TEXT_LENGTH)
@@ -124,7 +155,17 @@ def load_fraud_rule_set(data: str | bytes | Mapping[str, Any]) -> RuleSet:
 
 
 def load_fraud_thresholds(data: str | bytes | Mapping[str, Any]) -> Thresholds:
-    """Read the thresholds of a rule set document, or the defaults when it has none."""
+    """Read the thresholds of a rule set document, or the defaults when it has none.
+
+    Examples:
+        >>> from ecomcore.schemas import load_fraud_thresholds
+        >>> load_fraud_thresholds({"text": "", "thresholds": {"review_at": 50, "block_at": 90}})
+        Thresholds(challenge_at=40, review_at=50, block_at=90)
+        >>> load_fraud_thresholds({"text": "", "thresholds": {"block_at": 120}})
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: thresholds.block_at must be ...
+    """
     model = _model(data)
     if model.thresholds is None:
         return Thresholds()

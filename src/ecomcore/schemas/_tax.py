@@ -19,14 +19,26 @@ from ecomcore.pricing import (
     TaxType,
 )
 from ecomcore.schemas._paths import json_path
+from ecomcore.schemas._schema_text import without_examples
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(json_schema_extra=without_examples, extra="forbid", frozen=True)
 
 
 class JurisdictionModel(_Strict):
-    """A jurisdiction: ISO country, optional subdivision, optional postal prefixes or ranges."""
+    """A jurisdiction: ISO country, optional subdivision, optional postal prefixes or ranges.
+
+    Examples:
+        >>> from ecomcore.schemas import JurisdictionModel, load_tax_rate_table
+        >>> JurisdictionModel.model_validate({"country": "CA", "subdivision": "QC"}).subdivision
+        'QC'
+        >>> load_tax_rate_table({"rules": [{"jurisdiction": {"country": "Canada"}, "levy": "gst",
+        ...                                 "tax_type": "gst", "percent": "5"}]})
+        Traceback (most recent call last):
+        ...
+        ecomcore.pricing._tax_errors.TaxTableError: rules[0].jurisdiction.country ...
+    """
 
     country: str = Field(pattern=r"^[A-Za-z]{2}$", examples=["DE", "CA"])
     subdivision: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{1,3}$")
@@ -35,7 +47,16 @@ class JurisdictionModel(_Strict):
 
 
 class TaxRuleModel(_Strict):
-    """One dated rate rule; ``percent`` is a decimal string or number (``"9.975"``)."""
+    """One dated rate rule; ``percent`` is a decimal string or number (``"9.975"``).
+
+    Examples:
+        >>> from ecomcore.schemas import TaxRuleModel
+        >>> quebec = {"country": "CA", "subdivision": "QC"}
+        >>> rule = TaxRuleModel.model_validate({"jurisdiction": quebec, "levy": "provincial",
+        ...                                     "tax_type": "qst", "percent": "9.975"})
+        >>> rule.percent, rule.category
+        (Decimal('9.975'), 'standard')
+    """
 
     jurisdiction: JurisdictionModel
     levy: str = Field(min_length=1, examples=["vat", "federal", "provincial"])
@@ -52,7 +73,16 @@ class TaxRuleModel(_Strict):
 
 
 class TaxRateTableModel(_Strict):
-    """A rate table: the rules, and where they come from."""
+    """A rate table: the rules, and where they come from.
+
+    Examples:
+        >>> from ecomcore.schemas import TaxRateTableModel
+        >>> table = TaxRateTableModel.model_validate_json('''{"source": "BZSt 2026", "rules": [
+        ...     {"jurisdiction": {"country": "DE"}, "levy": "vat", "tax_type": "vat", "percent": 7,
+        ...      "category": "food"}]}''')
+        >>> table.source, table.rules[0].jurisdiction.country, table.rules[0].percent
+        ('BZSt 2026', 'DE', Decimal('7'))
+    """
 
     source: str = ""
     rules: list[TaxRuleModel]
