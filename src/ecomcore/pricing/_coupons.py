@@ -87,7 +87,17 @@ class Coupon:
 
 
 class RefusalReason(enum.Enum):
-    """Why a coupon was refused; stable values, safe to match on."""
+    """Why a coupon was refused; stable values, safe to match on.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import LineItem, PriceBook, QuoteRequest, quote
+        >>> mug = LineItem("1", "mug", "mug", 1, unit_price=Money("10.00", "EUR"))
+        >>> cart = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC),
+        ...                     coupon_codes=["NOPE"])
+        >>> [refusal.reason for refusal in quote(cart, prices=PriceBook([])).refused_coupons]
+        [<RefusalReason.UNKNOWN: 'unknown'>]
+    """
 
     UNKNOWN = "unknown"
     DUPLICATE = "duplicate"
@@ -107,6 +117,19 @@ class CouponRefusal:
 
     ``missing`` is the amount still needed when the minimum was not met; ``promotion_id`` names
     the promotion the coupon could not be combined with.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (Coupon, CouponBook, LineItem, PercentOff, PriceBook,
+        ...     Promotion, QuoteRequest, quote)
+        >>> mug = LineItem("1", "mug", "mug", 1, unit_price=Money("10.00", "EUR"))
+        >>> cart = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC),
+        ...                     coupon_codes=["BIG"])
+        >>> coupons = CouponBook([Coupon("BIG", "p", minimum_subtotal=Money("50.00", "EUR"))])
+        >>> [refusal] = quote(cart, prices=PriceBook([]), coupons=coupons, promotions=[
+        ...     Promotion("p", "Big", PercentOff("20"), coupon_required=True)]).refused_coupons
+        >>> refusal.reason.value, refusal.missing
+        ('minimum_not_met', Money('40.00', 'EUR'))
     """
 
     code: str

@@ -31,7 +31,18 @@ class Redemption:
 
 @attrs.frozen
 class RedemptionUsage:
-    """How often a key was redeemed (in all, by one customer) and the discount granted so far."""
+    """How often a key was redeemed (in all, by one customer) and the discount granted so far.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryRedemptionLedger
+        >>> ledger = InMemoryRedemptionLedger()
+        >>> at = datetime(2026, 4, 1, tzinfo=UTC)
+        >>> ledger.record(Redemption("coupon:ONCE", "o-1", "c-1", Money("2.00", "EUR"), at))
+        >>> usage = ledger.usage("coupon:ONCE", "c-2", "EUR")  # another customer asks
+        >>> usage.uses, usage.customer_uses, usage.granted
+        (1, 0, Money('2.00', 'EUR'))
+    """
 
     uses: int
     customer_uses: int
@@ -43,6 +54,16 @@ class RedemptionLedger(Protocol):
 
     Recording is idempotent per (key, order): a retried order changes nothing. Releasing an
     order's redemption (a cancelled order) gives the use and the budget back.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryRedemptionLedger
+        >>> ledger: RedemptionLedger = InMemoryRedemptionLedger()
+        >>> ledger.record(Redemption("spring", "o-1", "c-1", Money("5.00", "EUR"),
+        ...                          datetime(2026, 4, 1, tzinfo=UTC)))
+        >>> ledger.release("spring", "o-1")  # the order was cancelled: the use is given back
+        >>> ledger.usage("spring", "c-1", "EUR").uses
+        0
     """
 
     def usage(self, key: str, customer_id: str | None, currency: str) -> RedemptionUsage:

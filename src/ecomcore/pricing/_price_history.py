@@ -103,6 +103,15 @@ class PriceReduction:
     """A reduction that respects the rule: the new price, the reference "was" price, the percent.
 
     ``percent`` is rounded down to a whole percent, so the announcement never overstates it.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> history = PriceHistory()
+        >>> history.record("mug", Money("20.00", "EUR"), at=datetime(2026, 3, 1, tzinfo=UTC))
+        >>> cut = announce_reduction(history, "mug", Money("14.99", "EUR"),
+        ...                          at=datetime(2026, 5, 1, tzinfo=UTC))
+        >>> cut.was, cut.now, cut.percent  # 25.05% off, announced as 25%
+        (Money('20.00', 'EUR'), Money('14.99', 'EUR'), Decimal('25'))
     """
 
     variant_id: str

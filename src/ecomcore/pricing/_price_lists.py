@@ -38,7 +38,18 @@ __all__ = ["PriceBook", "PriceList", "PriceListKind", "PriceTier", "ResolvedPric
 
 
 class PriceListKind(enum.Enum):
-    """What a price list is for, which decides how it competes with the others."""
+    """What a price list is for, which decides how it competes with the others.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> acme = PriceList.of("acme", "EUR", {"mug": "11.00"}, kind=PriceListKind.OVERRIDE,
+        ...                     customer_groups={"acme"})
+        >>> sale = PriceList.of("summer", "EUR", {"mug": "9.00"}, kind=PriceListKind.SALE)
+        >>> price = PriceBook([sale, acme]).resolve("mug", "EUR", 1, customer_groups={"acme"},
+        ...                                         at=datetime(2026, 6, 1, tzinfo=UTC))
+        >>> price.list_id, price.unit_price  # a contract price beats a cheaper sale
+        ('acme', Money('11.00', 'EUR'))
+    """
 
     BASE = "base"
     """Regular prices."""
@@ -198,6 +209,14 @@ class ResolvedPrice:
     """The price that applies, where it came from, and the compare-at price of a sale.
 
     ``compare_at`` is the regular price when a sale list won, else None.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> shop = PriceBook([PriceList.of("shop", "EUR", {"mug": {1: "11.90", 6: "9.90"}},
+        ...                                includes_tax=True)])
+        >>> price = shop.resolve("mug", "EUR", 6, at=datetime(2026, 6, 1, tzinfo=UTC))
+        >>> price.unit_price, price.list_id, price.kind.value, price.includes_tax, price.compare_at
+        (Money('9.90', 'EUR'), 'shop', 'base', True, None)
     """
 
     unit_price: Money

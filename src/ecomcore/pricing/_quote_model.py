@@ -26,7 +26,21 @@ __all__ = [
 
 @attrs.frozen
 class CustomerContext:
-    """Who is buying, as pricing needs to know: id, groups, whether it is their first order."""
+    """Who is buying, as pricing needs to know: id, groups, whether it is their first order.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (CustomerInGroup, LineItem, PercentOff, PriceBook,
+        ...     Promotion, QuoteRequest, quote)
+        >>> staff = Promotion("staff", "Staff 20%", PercentOff("20"),
+        ...                   condition=CustomerInGroup({"staff"}))
+        >>> mug = LineItem("1", "mug", "mug", 1, unit_price=Money("10.00", "EUR"))
+        >>> for who in (CustomerContext(), CustomerContext("c-7", groups={"staff"})):
+        ...     request = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC), customer=who)
+        ...     print(quote(request, prices=PriceBook([]), promotions=[staff]).discount.amount)
+        0.00
+        2.00
+    """
 
     customer_id: str | None = None
     groups: frozenset[str] = attrs.field(default=frozenset(), converter=ids)
@@ -77,6 +91,17 @@ class QuoteRequest:
 
     ``at`` is the instant prices and promotions are taken at (pass ``clock.now()``);
     ``shipping`` is the shipping amount before promotions, if any.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> at = datetime(2026, 6, 1, tzinfo=UTC)
+        >>> request = QuoteRequest("eur", [LineItem("1", "mug", "mug", 2)], at, coupon_codes=["x"])
+        >>> request.currency, request.customer.first_order, request.shipping
+        ('EUR', False, None)
+        >>> QuoteRequest("EUR", [LineItem("1", "mug", "mug", 1)], at, shipping=Money("4.95", "USD"))
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: amount must be an amount in EUR, ...
     """
 
     currency: str = attrs.field(converter=currency_code)
@@ -99,6 +124,19 @@ class Adjustment:
     """One promotion's discount on one line (or on shipping), with the reason in words.
 
     ``amount`` is what was taken off, as a positive amount.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (AmountOff, LineItem, PriceBook, Promotion, QuoteRequest,
+        ...     quote)
+        >>> lines = [LineItem("a", "a", "a", 1, unit_price=Money("30.00", "EUR")),
+        ...          LineItem("b", "b", "b", 1, unit_price=Money("10.00", "EUR"))]
+        >>> spring = Promotion("spring", "Spring", AmountOff(Money("10.00", "EUR")))
+        >>> result = quote(QuoteRequest("EUR", lines, datetime(2026, 6, 1, tzinfo=UTC)),
+        ...                prices=PriceBook([]), promotions=[spring])
+        >>> [(line.line_id, a.amount, a.reason) for line in result.lines for a in line.adjustments]
+        [('a', Money('7.50', 'EUR'), 'Spring: 10.00 EUR off every item'),
+         ('b', Money('2.50', 'EUR'), 'Spring: 10.00 EUR off every item')]
     """
 
     promotion_id: str
@@ -117,6 +155,18 @@ class QuotedLine:
     and gross after discounts as the tax engine computed them (no tax without a `QuoteTax`), and
     ``tax_components`` its breakdown: one `TaxComponent` per tax, with rate, tax type,
     jurisdiction and taxability reason.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (LineItem, PriceBook, PriceList, PriceListKind,
+        ...     QuoteRequest, quote)
+        >>> sale = PriceList.of("summer", "EUR", {"mug": "9.00"}, kind=PriceListKind.SALE)
+        >>> book = PriceBook([PriceList.of("retail", "EUR", {"mug": "12.00"}), sale])
+        >>> cart = QuoteRequest("EUR", [LineItem("1", "mug", "mug", 2)],
+        ...                     datetime(2026, 6, 1, tzinfo=UTC))
+        >>> line = quote(cart, prices=book).line("1")
+        >>> line.price_source, line.price_kind.value, line.original_unit_price, line.subtotal
+        ('summer', 'sale', Money('12.00', 'EUR'), Money('18.00', 'EUR'))
     """
 
     line_id: str
@@ -170,7 +220,20 @@ class QuotedLine:
 
 @attrs.frozen
 class ShippingQuote:
-    """Shipping before and after promotions, its net, tax and gross, and its tax breakdown."""
+    """Shipping before and after promotions, its net, tax and gross, and its tax breakdown.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (LineItem, PriceBook, Promotion, QuoteRequest,
+        ...     ShippingDiscount, quote)
+        >>> mug = LineItem("1", "mug", "mug", 1, unit_price=Money("10.00", "EUR"))
+        >>> cart = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC),
+        ...                     shipping=Money("4.90", "EUR"))
+        >>> half = Promotion("ship", "Half shipping", ShippingDiscount(percent="50"))
+        >>> shipping = quote(cart, prices=PriceBook([]), promotions=[half]).shipping
+        >>> shipping.amount, shipping.discount, shipping.total.gross
+        (Money('4.90', 'EUR'), Money('2.45', 'EUR'), Money('2.45', 'EUR'))
+    """
 
     amount: Money
     adjustments: tuple[Adjustment, ...]
@@ -181,7 +244,20 @@ class ShippingQuote:
 
 @attrs.frozen
 class AppliedPromotion:
-    """A promotion that took something off, in all (lines, shipping and gifts together)."""
+    """A promotion that took something off, in all (lines, shipping and gifts together).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (Coupon, CouponBook, LineItem, PercentOff, PriceBook,
+        ...     Promotion, QuoteRequest, quote)
+        >>> mug = LineItem("1", "mug", "mug", 2, unit_price=Money("10.00", "EUR"))
+        >>> cart = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC), coupon_codes=["hi"])
+        >>> welcome = Promotion("w", "Welcome", PercentOff("10"), coupon_required=True)
+        >>> quote(cart, prices=PriceBook([]), promotions=[welcome],
+        ...       coupons=CouponBook([Coupon("HI", "w")])).promotions
+        (AppliedPromotion(promotion_id='w', name='Welcome', discount=Money('2.00', 'EUR'),
+                          coupon_code='HI', detail=''),)
+    """
 
     promotion_id: str
     name: str

@@ -12,7 +12,16 @@ from ecomcore.core import ValidationError
 
 
 class TaxType(enum.Enum):
-    """The kind of tax a rule levies, as printed on invoices."""
+    """The kind of tax a rule levies, as printed on invoices.
+
+    Examples:
+        >>> gst = TaxRule(jurisdiction=Jurisdiction("CA"), levy="federal", tax_type=TaxType.GST,
+        ...               rate=TaxRate.percent("5"))
+        >>> us = TaxRule(jurisdiction=Jurisdiction("US", "WA"), levy="state",
+        ...              tax_type=TaxType.SALES_TAX, rate=TaxRate.percent("6.5"))
+        >>> str(gst), str(us)  # the invoice name comes from the type unless given
+        ('CA GST 5% (standard)', 'US-WA SALES TAX 6.5% (standard)')
+    """
 
     VAT = "vat"
     GST = "gst"
@@ -23,7 +32,20 @@ class TaxType(enum.Enum):
 
 
 class Taxability(enum.Enum):
-    """Why a line is taxed the way it is; the reason shown next to each rate."""
+    """Why a line is taxed the way it is; the reason shown next to each rate.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore.core import Money
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> line = p.TaxLine(line_id="a", unit_price=Money("50.00", "EUR"))
+        >>> export = tax(p.TaxRequest(lines=[line],
+        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("CH")),
+        ...     tax_point=date(2026, 3, 1)))
+        >>> export.line("a").taxability, export.total.tax
+        (<Taxability.ZERO_RATED: 'zero_rated'>, Money('0.00', 'EUR'))
+    """
 
     STANDARD = "standard"
     REDUCED = "reduced"

@@ -102,7 +102,21 @@ class TaxDiscount:
 
 
 class ShippingTaxPolicy(enum.Enum):
-    """How shipping is taxed."""
+    """How shipping is taxed.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> home = {"seller": p.Seller(address=p.Address("DE")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": p.Buyer(address=p.Address("DE")), "shipping": Money("5.00", "EUR")}
+        >>> book = p.TaxLine(line_id="book", unit_price=Money("20.00", "EUR"), category="reduced")
+        >>> for policy in p.ShippingTaxPolicy:  # shipping at its own 19%, or at the book's 7%
+        ...     result = tax(p.TaxRequest(lines=[book], shipping_policy=policy, **home))
+        ...     print(policy.value, result.line(p.SHIPPING_LINE_ID).amount.tax.amount)
+        own_category 0.95
+        weighted 0.35
+    """
 
     OWN_CATEGORY = "own_category"
     """As a line of its own in the request's shipping category (``shipping`` by default)."""
@@ -111,7 +125,22 @@ class ShippingTaxPolicy(enum.Enum):
 
 
 class PriceBasis(enum.Enum):
-    """For a gross price entered under another rate than the one that applies: what is kept."""
+    """For a gross price entered under another rate than the one that applies: what is kept.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> france = {"seller": p.Seller(address=p.Address("FR")), "tax_point": date(2026, 3, 1),
+        ...           "buyer": p.Buyer(address=p.Address("FR"))}
+        >>> german_price = p.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"),
+        ...                          includes_tax=True, entered_rate=p.TaxRate.percent("19"))
+        >>> for basis in p.PriceBasis:  # sold at French VAT, 20%
+        ...     result = tax(p.TaxRequest(lines=[german_price], price_basis=basis, **france))
+        ...     print(basis.value, result.total.gross.amount)
+        keep_gross 11.90
+        keep_net 12.00
+    """
 
     KEEP_GROSS = "keep_gross"
     """The customer pays the price shown; the net changes with the rate (B2C shops)."""

@@ -12,6 +12,20 @@ class TaxComponent:
 
     A line in Quebec has two (GST and QST); a reverse-charged or exempt line has one at 0% that
     says why. ``note`` carries the invoice wording or certificate id the reason needs.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.canada_tax_rules())).calculate
+        >>> line = p.TaxLine(line_id="a", unit_price=Money("100.00", "CAD"))
+        >>> quebec = tax(p.TaxRequest(lines=[line],
+        ...     seller=p.Seller(address=p.Address("CA", "ON")), tax_point=date(2026, 3, 1),
+        ...     buyer=p.Buyer(address=p.Address("CA", "QC"))))
+        >>> [(c.name, c.levy, str(c.jurisdiction), str(c.rate), c.tax)
+        ...  for c in quebec.line("a").components]
+        [('GST', 'federal', 'CA', '5%', Money('5.00', 'CAD')),
+         ('QST', 'provincial', 'CA-QC', '9.975%', Money('9.98', 'CAD'))]
     """
 
     name: str
@@ -32,6 +46,19 @@ class TaxedLine:
 
     ``taxable`` is the net the taxes were computed on, after discounts. For shipping the line id
     is ``shipping``.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> line = p.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"), includes_tax=True)
+        >>> off = p.TaxDiscount(amount=Money("1.19", "EUR"), includes_tax=True, line_id="a")
+        >>> taxed = tax(p.TaxRequest(lines=[line], discounts=[off], tax_point=date(2026, 3, 1),
+        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("DE")))
+        ... ).line("a")
+        >>> taxed.taxable, [str(rate) for rate in taxed.rates], taxed.amount.gross
+        (Money('9.00', 'EUR'), ['19%'], Money('10.71', 'EUR'))
     """
 
     line_id: str
@@ -56,7 +83,21 @@ class TaxedLine:
 
 @attrs.frozen(kw_only=True)
 class TaxTotal:
-    """The document's total for one rate: taxable amount and tax, as an invoice shows them."""
+    """The document's total for one rate: taxable amount and tax, as an invoice shows them.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> lines = [p.TaxLine(line_id="mug", unit_price=Money("10.00", "EUR"), quantity=2),
+        ...          p.TaxLine(line_id="book", unit_price=Money("15.00", "EUR"),
+        ...                    category="reduced")]
+        >>> result = tax(p.TaxRequest(lines=lines, tax_point=date(2026, 3, 1),
+        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("DE"))))
+        >>> [str(total) for total in result.totals]
+        ['VAT 19% DE (standard): 3.80 on 20.00 EUR', 'VAT 7% DE (reduced): 1.05 on 15.00 EUR']
+    """
 
     name: str
     tax_type: TaxType

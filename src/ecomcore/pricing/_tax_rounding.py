@@ -8,7 +8,26 @@ from ecomcore.core import Rounding, ValidationError
 
 
 class RoundingLevel(enum.Enum):
-    """Where tax is rounded to the currency's minor unit."""
+    """Where tax is rounded to the currency's minor unit.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> from ecomcore.core import Money
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> home = {"seller": p.Seller(address=p.Address("DE")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": p.Buyer(address=p.Address("DE"))}
+        >>> cart = [p.TaxLine(line_id=i, unit_price=Money("0.99", "EUR"), quantity=3)
+        ...         for i in "abc"]
+        >>> for level in p.RoundingLevel:
+        ...     policy = p.RoundingPolicy(level=level)
+        ...     result = tax(p.TaxRequest(lines=cart, rounding=policy, **home))
+        ...     print(level.value, result.total.tax.amount)
+        per_unit 1.71
+        per_line 1.68
+        per_document 1.69
+    """
 
     PER_UNIT = "per_unit"
     """Each unit's tax is rounded, then multiplied by the quantity (tills, shelf prices)."""
@@ -19,7 +38,23 @@ class RoundingLevel(enum.Enum):
 
 
 class RoundedFigure(enum.Enum):
-    """For a price that includes tax: which figure is rounded; the other is the gross minus it."""
+    """For a price that includes tax: which figure is rounded; the other is the gross minus it.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> from ecomcore import pricing as p
+        >>> from ecomcore.core import Money
+        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
+        >>> home = {"seller": p.Seller(address=p.Address("FR")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": p.Buyer(address=p.Address("FR"))}
+        >>> price = p.TaxLine(line_id="a", unit_price=Money("1.23", "EUR"), includes_tax=True)
+        >>> for figure in p.RoundedFigure:  # 1.23 including 20% is 1.025 net and 0.205 tax
+        ...     policy = p.RoundingPolicy(inclusive=figure)
+        ...     print(figure.value, tax(p.TaxRequest(lines=[price], rounding=policy, **home)).total)
+        tax TaxedMoney(net=Money('1.02', 'EUR'), tax=Money('0.21', 'EUR'))
+        net TaxedMoney(net=Money('1.03', 'EUR'), tax=Money('0.20', 'EUR'))
+    """
 
     TAX = "tax"
     NET = "net"

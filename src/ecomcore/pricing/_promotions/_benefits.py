@@ -52,7 +52,12 @@ def _pct_text(value: Decimal) -> str:
 
 
 class Benefit:
-    """Base of every benefit."""
+    """Base of every benefit.
+
+    Examples:
+        >>> [b.describe() for b in (PercentOff("10"), ShippingDiscount(percent="50"))]
+        ['10% off every item', '50% off shipping']
+    """
 
     stage: ClassVar[Stage] = Stage.LINE
     range: ProductRange | None = None
@@ -216,7 +221,12 @@ class FixedPriceBundle(Benefit):
 
 
 class Reward(enum.Enum):
-    """Which items a buy-X-get-Y promotion gives away."""
+    """Which items a buy-X-get-Y promotion gives away.
+
+    Examples:
+        >>> BuyXGetY(2, 1, reward=Reward.MOST_EXPENSIVE).describe()
+        'buy 2 get 1 free (most expensive), every item'
+    """
 
     CHEAPEST = "cheapest"
     MOST_EXPENSIVE = "most_expensive"
@@ -276,7 +286,13 @@ class BuyXGetY(Benefit):
 
 @attrs.frozen
 class Tier:
-    """One step of a tiered promotion: from ``at_least`` (units, or a spend), ``percent`` off."""
+    """One step of a tiered promotion: from ``at_least`` (units, or a spend), ``percent`` off.
+
+    Examples:
+        >>> tiers = [Tier(Money("200", "EUR"), "15"), Tier(Money("100", "EUR"), "10")]
+        >>> TieredPercentOff(tiers).describe()  # sorted by threshold
+        'tiered: from 100 EUR 10%, from 200 EUR 15%, every item'
+    """
 
     at_least: int | Money
     percent: Decimal = attrs.field(converter=percent)
@@ -359,6 +375,18 @@ class FreeGift(Benefit):
 
     The gift line is priced from the price lists (0 when none prices it) and fully discounted, so
     the quote shows what the gift is worth.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import (FreeGift, LineItem, PriceBook, PriceList, Promotion,
+        ...     QuoteRequest, quote)
+        >>> book = PriceBook([PriceList.of("retail", "EUR", {"mug": "9.00", "tote": "4.00"})])
+        >>> cart = QuoteRequest("EUR", [LineItem("1", "mug", "mug", 1)],
+        ...                     datetime(2026, 6, 1, tzinfo=UTC))
+        >>> tote = Promotion("tote", "Free tote", FreeGift("tote", "tote"))
+        >>> [(line.line_id, line.subtotal, line.amount)
+        ...  for line in quote(cart, prices=book, promotions=[tote]).lines if line.is_gift]
+        [('gift:tote', Money('4.00', 'EUR'), Money('0.00', 'EUR'))]
     """
 
     variant_id: str
@@ -424,7 +452,12 @@ class OrderPercentOff(Benefit):
 
 @attrs.frozen
 class OrderAmountOff(Benefit):
-    """``amount`` off the order, spread over the lines by their value."""
+    """``amount`` off the order, spread over the lines by their value.
+
+    Examples:
+        >>> OrderAmountOff(Money("5.00", "EUR")).describe()
+        '5.00 EUR off the order'
+    """
 
     stage: ClassVar[Stage] = Stage.ORDER
     amount: Money = attrs.field(converter=whole_money)
@@ -449,7 +482,12 @@ class OrderAmountOff(Benefit):
 
 @attrs.frozen
 class ShippingDiscount(Benefit):
-    """Free shipping (the default), a percentage off it, or a fixed amount off it."""
+    """Free shipping (the default), a percentage off it, or a fixed amount off it.
+
+    Examples:
+        >>> ShippingDiscount().describe(), ShippingDiscount(amount=Money("2.00", "EUR")).describe()
+        ('free shipping', '2.00 EUR off shipping')
+    """
 
     stage: ClassVar[Stage] = Stage.SHIPPING
     percent: Decimal = attrs.field(default=Decimal(100), converter=percent)

@@ -48,7 +48,17 @@ MAX_DEPTH = 16
 
 @attrs.frozen
 class Shortfall:
-    """What a cart lacks to meet a condition: minor units of value and units of quantity."""
+    """What a cart lacks to meet a condition: minor units of value and units of quantity.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import PricedLine
+        >>> cart = PromotionContext((PricedLine("1", "mug", "mug", 1, 3000),), "EUR",
+        ...                         datetime(2026, 6, 1, tzinfo=UTC))
+        >>> gap = SubtotalAtLeast(Money("50.00", "EUR")).shortfall(cart)
+        >>> gap, gap.met
+        (Shortfall(amount=2000, quantity=0), False)
+    """
 
     amount: int = 0
     quantity: int = 0
@@ -63,7 +73,19 @@ _MET = Shortfall()
 
 
 class Condition:
-    """Base of every condition node."""
+    """Base of every condition node.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> class Weekend(Condition):
+        ...     def holds(self, context): return context.at.weekday() >= 5
+        ...     def describe(self): return "at the weekend"
+        >>> saturday = PromotionContext((), "EUR", datetime(2026, 6, 6, tzinfo=UTC))
+        >>> Weekend().holds(saturday), Weekend().shortfall(saturday).met
+        (True, True)
+        >>> Any([Weekend(), FirstOrder()]).describe()
+        '(at the weekend or first order)'
+    """
 
     def holds(self, context: PromotionContext) -> bool:
         """Tell whether the cart meets the condition."""
@@ -84,7 +106,16 @@ class Condition:
 
 @attrs.frozen
 class Always(Condition):
-    """Holds for every cart: the condition of an unconditional promotion."""
+    """Holds for every cart: the condition of an unconditional promotion.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import PercentOff, Promotion
+        >>> Promotion("ten", "10% off", PercentOff("10")).condition
+        Always()
+        >>> Always().holds(PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC)))
+        True
+    """
 
     def holds(self, context: PromotionContext) -> bool:
         return True
@@ -124,7 +155,17 @@ class SubtotalAtLeast(Condition):
 
 @attrs.frozen
 class RangeQuantityAtLeast(Condition):
-    """At least ``quantity`` units of items in ``range`` are in the cart."""
+    """At least ``quantity`` units of items in ``range`` are in the cart.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import PricedLine
+        >>> tee = PricedLine("1", "tee-m", "tee", 2, 1500, category_ids=frozenset({"shirts"}))
+        >>> cart = PromotionContext((tee,), "EUR", datetime(2026, 6, 1, tzinfo=UTC))
+        >>> three_shirts = RangeQuantityAtLeast(ProductRange(categories={"shirts"}), 3)
+        >>> three_shirts.holds(cart), three_shirts.shortfall(cart)
+        (False, Shortfall(amount=0, quantity=1))
+    """
 
     range: ProductRange
     quantity: int = attrs.field(validator=positive)
@@ -145,7 +186,18 @@ class RangeQuantityAtLeast(Condition):
 
 @attrs.frozen
 class RangeValueAtLeast(Condition):
-    """Items in ``range`` are worth at least ``amount`` (before promotions)."""
+    """Items in ``range`` are worth at least ``amount`` (before promotions).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import PricedLine
+        >>> lines = (PricedLine("1", "tee", "tee", 1, 2500, tags=frozenset({"organic"})),
+        ...          PricedLine("2", "cap", "cap", 1, 4000))
+        >>> cart = PromotionContext(lines, "EUR", datetime(2026, 6, 1, tzinfo=UTC))
+        >>> organic = RangeValueAtLeast(ProductRange(tags={"organic"}), Money("30.00", "EUR"))
+        >>> organic.holds(cart), organic.shortfall(cart).amount
+        (False, 500)
+    """
 
     range: ProductRange
     amount: Money = attrs.field(converter=whole_money)
@@ -170,7 +222,17 @@ class RangeValueAtLeast(Condition):
 
 @attrs.frozen
 class CustomerInGroup(Condition):
-    """The customer belongs to one of ``groups``."""
+    """The customer belongs to one of ``groups``.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> vip = PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC),
+        ...                        customer_groups=frozenset({"vip"}))
+        >>> CustomerInGroup({"vip", "staff"}).holds(vip), CustomerInGroup({"staff"}).holds(vip)
+        (True, False)
+        >>> CustomerInGroup({"staff"}).shortfall(vip) is None  # adding items cannot help
+        True
+    """
 
     groups: frozenset[str] = attrs.field(converter=ids)
 
@@ -183,7 +245,15 @@ class CustomerInGroup(Condition):
 
 @attrs.frozen
 class FirstOrder(Condition):
-    """The customer has not ordered before."""
+    """The customer has not ordered before.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> newcomer = PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC),
+        ...                             first_order=True)
+        >>> FirstOrder().holds(newcomer), Not(FirstOrder()).holds(newcomer)
+        (True, False)
+    """
 
     def holds(self, context: PromotionContext) -> bool:
         return context.first_order
@@ -194,7 +264,17 @@ class FirstOrder(Condition):
 
 @attrs.frozen
 class CouponEntered(Condition):
-    """One of ``codes`` was entered and accepted (codes compare normalised)."""
+    """One of ``codes`` was entered and accepted (codes compare normalised).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> welcome = CouponEntered({"welcome-10"})
+        >>> welcome.describe()
+        'coupon WELCOME10'
+        >>> welcome.holds(PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC),
+        ...                                coupon_codes=frozenset({"WELCOME10"})))
+        True
+    """
 
     codes: frozenset[str] = attrs.field(converter=ids)
 
@@ -212,7 +292,14 @@ class CouponEntered(Condition):
 
 @attrs.frozen
 class ChannelIs(Condition):
-    """The order comes through one of ``channels`` (web, app, pos...)."""
+    """The order comes through one of ``channels`` (web, app, pos...).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> in_app = PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC), channel="app")
+        >>> ChannelIs({"app", "pos"}).holds(in_app), ChannelIs({"web"}).holds(in_app)
+        (True, False)
+    """
 
     channels: frozenset[str] = attrs.field(converter=ids)
 
@@ -225,7 +312,14 @@ class ChannelIs(Condition):
 
 @attrs.frozen
 class CurrencyIs(Condition):
-    """The cart is in one of ``currencies``."""
+    """The cart is in one of ``currencies``.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> swiss = PromotionContext((), "CHF", datetime(2026, 6, 1, tzinfo=UTC))
+        >>> CurrencyIs({"EUR", "CHF"}).holds(swiss), CurrencyIs({"EUR"}).holds(swiss)
+        (True, False)
+    """
 
     currencies: frozenset[str] = attrs.field(converter=ids)
 
@@ -238,7 +332,15 @@ class CurrencyIs(Condition):
 
 @attrs.frozen
 class DateWindow(Condition):
-    """The quote's instant lies in [start, end), e.g. a weekend or a happy hour."""
+    """The quote's instant lies in [start, end), e.g. a weekend or a happy hour.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> weekend = DateWindow(datetime(2026, 6, 6, tzinfo=UTC), datetime(2026, 6, 8, tzinfo=UTC))
+        >>> [weekend.holds(PromotionContext((), "EUR", datetime(2026, 6, day, tzinfo=UTC)))
+        ...  for day in (5, 6, 7, 8)]
+        [False, True, True, False]
+    """
 
     start: datetime | None = attrs.field(default=None, validator=aware)
     end: datetime | None = attrs.field(default=None, validator=aware)
@@ -302,7 +404,18 @@ class All(Condition):
 
 @attrs.frozen
 class Any(Condition):
-    """At least one child holds."""
+    """At least one child holds.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.pricing import PricedLine
+        >>> cart = PromotionContext((PricedLine("1", "mug", "mug", 2, 1000),), "EUR",
+        ...                         datetime(2026, 6, 1, tzinfo=UTC))
+        >>> rule = Any([SubtotalAtLeast(Money("50.00", "EUR")),
+        ...             RangeQuantityAtLeast(ProductRange.everything(), 3)])
+        >>> rule.holds(cart), rule.shortfall(cart)  # the nearest branch: no item, 30.00 more
+        (False, Shortfall(amount=3000, quantity=0))
+    """
 
     conditions: tuple[Condition, ...] = attrs.field(converter=_children)
 
@@ -324,7 +437,16 @@ class Any(Condition):
 
 @attrs.frozen
 class Not(Condition):
-    """The child does not hold."""
+    """The child does not hold.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> no_staff = Not(CustomerInGroup({"staff"}))
+        >>> no_staff.describe()
+        'not customer in staff'
+        >>> no_staff.holds(PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC)))
+        True
+    """
 
     condition: Condition
 

@@ -14,7 +14,13 @@ __all__ = ["PricedLine", "PromotionContext"]
 
 @attrs.define(slots=True, eq=False)
 class PricedLine:
-    """A cart line with its resolved price, as promotions see it (amounts in minor units)."""
+    """A cart line with its resolved price, as promotions see it (amounts in minor units).
+
+    Examples:
+        >>> tee = PricedLine("1", "tee-m", "tee", 3, 1200, compare_at=1500)
+        >>> tee.subtotal, tee.on_sale
+        (3600, True)
+    """
 
     line_id: str
     variant_id: str
@@ -46,6 +52,14 @@ class PromotionContext:
 
     ``subtotal`` is the sum of the line subtotals before any promotion: conditions see the cart
     as priced, so whether a promotion applies never depends on the order promotions run in.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> lines = (PricedLine("1", "mug", "mug", 2, 1000),
+        ...          PricedLine("gift:tote", "tote", "tote", 1, 400, is_gift=True))
+        >>> cart = PromotionContext(lines, "EUR", datetime(2026, 6, 1, tzinfo=UTC), channel="web")
+        >>> cart.subtotal, cart.lines_with([("product", "mug")])  # a gift is not in the subtotal
+        (2000, [0])
     """
 
     lines: tuple[PricedLine, ...]

@@ -15,7 +15,15 @@ _ONE = Decimal(1)
 
 
 class Stage(enum.Enum):
-    """When a benefit runs: line promotions, then order promotions, then shipping promotions."""
+    """When a benefit runs: line promotions, then order promotions, then shipping promotions.
+
+    Examples:
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.pricing import OrderAmountOff, PercentOff, ShippingDiscount
+        >>> [b.stage.value for b in (ShippingDiscount(), OrderAmountOff(Money("5", "EUR")),
+        ...                          PercentOff("10"))]
+        ['shipping', 'order', 'line']
+    """
 
     LINE = "line"
     ORDER = "order"
@@ -23,7 +31,23 @@ class Stage(enum.Enum):
 
 
 class StackingBase(enum.Enum):
-    """What a promotion computes its discount from when others ran before it."""
+    """What a promotion computes its discount from when others ran before it.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import Money
+        >>> from ecomcore.pricing import (AmountOff, LineItem, PercentOff, PriceBook, Promotion,
+        ...     QuoteRequest, quote)
+        >>> mug = LineItem("1", "mug", "mug", 1, unit_price=Money("50.00", "EUR"))
+        >>> cart = QuoteRequest("EUR", [mug], datetime(2026, 6, 1, tzinfo=UTC))
+        >>> five = Promotion("five", "5 off", AmountOff(Money("5.00", "EUR")), priority=1)
+        >>> for base in StackingBase:  # 10% after 5.00 off, or 10% of the price as resolved
+        ...     ten = Promotion("ten", "10%", PercentOff("10"), stacking_base=base)
+        ...     result = quote(cart, prices=PriceBook([]), promotions=[five, ten])
+        ...     print(base.value, result.discount.amount)
+        after_earlier_promotions 9.50
+        before_promotions 10.00
+    """
 
     AFTER_EARLIER_PROMOTIONS = "after_earlier_promotions"
     """The line as earlier promotions left it: 10% after 5.00 off 50.00 is 4.50."""
