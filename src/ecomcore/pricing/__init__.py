@@ -55,11 +55,8 @@ from ecomcore.pricing._promotions._benefits import (
     BuyXGetY,
     FixedPriceBundle,
     FreeGift,
-    OrderAmountOff,
-    OrderPercentOff,
     PercentOff,
     Reward,
-    ShippingDiscount,
     Tier,
     TieredPercentOff,
 )
@@ -82,6 +79,11 @@ from ecomcore.pricing._promotions._conditions import (
     SubtotalAtLeast,
 )
 from ecomcore.pricing._promotions._context import PricedLine, PromotionContext
+from ecomcore.pricing._promotions._order_benefits import (
+    OrderAmountOff,
+    OrderPercentOff,
+    ShippingDiscount,
+)
 from ecomcore.pricing._promotions._promotion import Promotion, PromotionLimits
 from ecomcore.pricing._promotions._ranges import ProductRange
 from ecomcore.pricing._promotions._working import StackingBase, Stage

@@ -13,7 +13,7 @@ from typing import ClassVar
 import attrs
 
 from ecomcore.core import Money, Rounding, to_minor_units
-from ecomcore.pricing._checks import optional_whole_money, percent, positive, whole_money
+from ecomcore.pricing._checks import percent, positive, whole_money
 from ecomcore.pricing._errors import PromotionDefinitionError
 from ecomcore.pricing._promotions._context import PricedLine, PromotionContext
 from ecomcore.pricing._promotions._ranges import ProductRange
@@ -33,21 +33,20 @@ __all__ = [
     "BuyXGetY",
     "FixedPriceBundle",
     "FreeGift",
-    "OrderAmountOff",
-    "OrderPercentOff",
     "PercentOff",
     "Reward",
-    "ShippingDiscount",
     "Tier",
     "TieredPercentOff",
+    "money_text",
+    "pct_text",
 ]
 
 
-def _money_text(money: Money) -> str:
+def money_text(money: Money) -> str:
     return f"{money.amount} {money.currency.code}"
 
 
-def _pct_text(value: Decimal) -> str:
+def pct_text(value: Decimal) -> str:
     return f"{value.normalize():f}%"
 
 
@@ -55,6 +54,7 @@ class Benefit:
     """Base of every benefit.
 
     Examples:
+        >>> from ecomcore.pricing import ShippingDiscount
         >>> [b.describe() for b in (PercentOff("10"), ShippingDiscount(percent="50"))]
         ['10% off every item', '50% off shipping']
     """
@@ -120,7 +120,7 @@ class PercentOff(Benefit):
         return Proposal({index: off(value) for index, value in bases.items()})
 
     def describe(self) -> str:
-        return f"{_pct_text(self.percent)} off {self.range.describe()}"
+        return f"{pct_text(self.percent)} off {self.range.describe()}"
 
 
 @attrs.frozen
@@ -163,7 +163,7 @@ class AmountOff(Benefit):
 
     def describe(self) -> str:
         each = "each of " if self.per_item else ""
-        return f"{_money_text(self.amount)} off {each}{self.range.describe()}"
+        return f"{money_text(self.amount)} off {each}{self.range.describe()}"
 
 
 @attrs.frozen
@@ -217,7 +217,7 @@ class FixedPriceBundle(Benefit):
         return Proposal(lines, detail=f"{applied} set{'s' if applied != 1 else ''}")
 
     def describe(self) -> str:
-        return f"{self.size} for {_money_text(self.price)}, {self.range.describe()}"
+        return f"{self.size} for {money_text(self.price)}, {self.range.describe()}"
 
 
 class Reward(enum.Enum):
@@ -277,7 +277,7 @@ class BuyXGetY(Benefit):
         return Proposal(lines, detail=f"{times} time{'s' if times != 1 else ''}")
 
     def describe(self) -> str:
-        off = "free" if self.percent == 100 else f"{_pct_text(self.percent)} off"
+        off = "free" if self.percent == 100 else f"{pct_text(self.percent)} off"
         return (
             f"buy {self.buy} get {self.get} {off} ({self.reward.value.replace('_', ' ')}), "
             f"{self.range.describe()}"
@@ -356,14 +356,14 @@ class TieredPercentOff(Benefit):
         off = percent_of(rate, rounding)
         return Proposal(
             {index: off(value) for index, value in bases.items()},
-            detail=f"tier {_pct_text(rate)}",
+            detail=f"tier {pct_text(rate)}",
         )
 
     def describe(self) -> str:
         steps = ", ".join(
-            f"from {_money_text(tier.at_least)} {_pct_text(tier.percent)}"
+            f"from {money_text(tier.at_least)} {pct_text(tier.percent)}"
             if isinstance(tier.at_least, Money)
-            else f"from {tier.at_least} items {_pct_text(tier.percent)}"
+            else f"from {tier.at_least} items {pct_text(tier.percent)}"
             for tier in self.tiers
         )
         return f"tiered: {steps}, {self.range.describe()}"
@@ -414,101 +414,3 @@ class FreeGift(Benefit):
 
     def describe(self) -> str:
         return f"free gift: {self.quantity} x {self.variant_id}"
-
-
-def _order_bases(context: PromotionContext, state: Working) -> list[int]:
-    return state.net[: len(context.lines)]
-
-
-@attrs.frozen
-class OrderPercentOff(Benefit):
-    """``percent`` % off the order, rounded once on the total, then spread over the lines.
-
-    Examples:
-        >>> OrderPercentOff("10").describe()
-        '10% off the order'
-    """
-
-    stage: ClassVar[Stage] = Stage.ORDER
-    percent: Decimal = attrs.field(converter=percent)
-
-    def propose(
-        self,
-        context: PromotionContext,
-        state: Working,
-        base: StackingBase,
-        max_items: int | None,
-        rounding: Rounding,
-    ) -> Proposal:
-        count = len(context.lines)
-        total = sum(state.bases(range(count), base).values())
-        weights = _order_bases(context, state)
-        discount = min(percent_of(self.percent, rounding)(total), sum(weights))
-        return Proposal(dict(enumerate(split(discount, weights, state.currency))))
-
-    def describe(self) -> str:
-        return f"{_pct_text(self.percent)} off the order"
-
-
-@attrs.frozen
-class OrderAmountOff(Benefit):
-    """``amount`` off the order, spread over the lines by their value.
-
-    Examples:
-        >>> OrderAmountOff(Money("5.00", "EUR")).describe()
-        '5.00 EUR off the order'
-    """
-
-    stage: ClassVar[Stage] = Stage.ORDER
-    amount: Money = attrs.field(converter=whole_money)
-
-    def propose(
-        self,
-        context: PromotionContext,
-        state: Working,
-        base: StackingBase,
-        max_items: int | None,
-        rounding: Rounding,
-    ) -> Proposal:
-        if self.amount.currency.code != context.currency:
-            return Proposal()
-        weights = _order_bases(context, state)
-        discount = min(to_minor_units(self.amount), sum(weights))
-        return Proposal(dict(enumerate(split(discount, weights, state.currency))))
-
-    def describe(self) -> str:
-        return f"{_money_text(self.amount)} off the order"
-
-
-@attrs.frozen
-class ShippingDiscount(Benefit):
-    """Free shipping (the default), a percentage off it, or a fixed amount off it.
-
-    Examples:
-        >>> ShippingDiscount().describe(), ShippingDiscount(amount=Money("2.00", "EUR")).describe()
-        ('free shipping', '2.00 EUR off shipping')
-    """
-
-    stage: ClassVar[Stage] = Stage.SHIPPING
-    percent: Decimal = attrs.field(default=Decimal(100), converter=percent)
-    amount: Money | None = attrs.field(default=None, converter=optional_whole_money)
-
-    def propose(
-        self,
-        context: PromotionContext,
-        state: Working,
-        base: StackingBase,
-        max_items: int | None,
-        rounding: Rounding,
-    ) -> Proposal:
-        shipping = state.shipping_base if base is StackingBase.BEFORE_PROMOTIONS else state.shipping
-        if self.amount is not None:
-            if self.amount.currency.code != context.currency:
-                return Proposal()
-            return Proposal(shipping=min(to_minor_units(self.amount), shipping))
-        return Proposal(shipping=percent_of(self.percent, rounding)(shipping))
-
-    def describe(self) -> str:
-        if self.amount is not None:
-            return f"{_money_text(self.amount)} off shipping"
-        return "free shipping" if self.percent == 100 else f"{_pct_text(self.percent)} off shipping"
