@@ -83,7 +83,8 @@ class MovementReason(enum.Enum):
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
         >>> [(m.reason, m.reference) for m in repo.movements()]
-        [(<MovementReason.RECEIPT: 'receipt'>, 'po-1'), (<MovementReason.RESERVATION: 'reservation'>, 'c-1')]
+        [(<MovementReason.RECEIPT: 'receipt'>, 'po-1'),
+         (<MovementReason.RESERVATION: 'reservation'>, 'c-1')]
     """
 
     RECEIPT = "receipt"
