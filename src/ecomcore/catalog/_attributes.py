@@ -17,7 +17,16 @@ AttributeValue = str | Decimal | bool | date
 
 
 class AttributeKind(enum.Enum):
-    """The kind of value an attribute holds."""
+    """The kind of value an attribute holds.
+
+    Examples:
+        >>> from ecomcore.catalog import AttributeDefinition, AttributeKind
+        >>> launched = AttributeDefinition("launched", "Launched", AttributeKind.DATE)
+        >>> launched.check("2026-03-01")
+        datetime.date(2026, 3, 1)
+        >>> AttributeDefinition.number("capacity", "Capacity", unit="ml").kind
+        <AttributeKind.NUMBER: 'number'>
+    """
 
     TEXT = "text"
     NUMBER = "number"

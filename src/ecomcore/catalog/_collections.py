@@ -16,7 +16,16 @@ __all__ = ["Collection", "CollectionRule", "RuleField", "RuleOperator"]
 
 
 class RuleField(enum.Enum):
-    """What a collection rule looks at."""
+    """What a collection rule looks at.
+
+    Examples:
+        >>> summer = Collection.by_rules("col-1", "summer", "Summer", [
+        ...     CollectionRule(RuleField.TAG, RuleOperator.EQUALS, "summer")])
+        >>> summer.contains(Product("p-1", "hat", "Straw hat", tags=frozenset({"summer"})))
+        True
+        >>> summer.contains(Product("p-2", "scarf", "Wool scarf", tags=frozenset({"winter"})))
+        False
+    """
 
     TAG = "tag"
     PRODUCT_TYPE = "product_type"
@@ -29,6 +38,14 @@ class RuleOperator(enum.Enum):
     """How a rule compares.
 
     ``contains`` is for text; greater/less for number and date attributes.
+
+    Examples:
+        >>> rule = CollectionRule(RuleField.VENDOR, RuleOperator.CONTAINS, "Linen")
+        >>> rule.describe()
+        "vendor contains 'Linen'"
+        >>> Collection.by_rules("col-1", "linen", "Linen", [rule]).contains(
+        ...     Product("p-1", "tee", "Tee", vendor="Lisbon Linen Co"))
+        True
     """
 
     EQUALS = "equals"

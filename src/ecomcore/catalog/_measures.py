@@ -14,7 +14,13 @@ __all__ = ["Dimensions", "Length", "LengthUnit", "Weight", "WeightUnit"]
 
 
 class WeightUnit(enum.Enum):
-    """A unit of mass; the value is the unit's symbol as stores write it."""
+    """A unit of mass; the value is the unit's symbol as stores write it.
+
+    Examples:
+        >>> from ecomcore.catalog import Weight, WeightUnit
+        >>> Weight.of("1.5", WeightUnit.KILOGRAM).to(WeightUnit.GRAM)
+        Weight(amount=Decimal('1500'), unit=<WeightUnit.GRAM: 'g'>)
+    """
 
     GRAM = "g"
     KILOGRAM = "kg"
@@ -36,7 +42,13 @@ class WeightUnit(enum.Enum):
 
 
 class LengthUnit(enum.Enum):
-    """A unit of length; the value is the unit's symbol."""
+    """A unit of length; the value is the unit's symbol.
+
+    Examples:
+        >>> from ecomcore.catalog import Length, LengthUnit
+        >>> Length.of(2, LengthUnit.INCH).to(LengthUnit.MILLIMETRE)
+        Length(amount=Decimal('50.8'), unit=<LengthUnit.MILLIMETRE: 'mm'>)
+    """
 
     MILLIMETRE = "mm"
     CENTIMETRE = "cm"

@@ -18,6 +18,19 @@ class ProductRepository(Protocol):
     increments ``product.version``; otherwise it raises `ConcurrencyError`. It refuses a SKU
     another product uses with `DuplicateSkuError`, and a handle another product uses with
     `ValidationError`, storing nothing. Returned products are independent of the stored ones.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryProductRepository
+        >>> from ecomcore.catalog import Variant
+        >>> from ecomcore.testing import FixedClock
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> products: ProductRepository = InMemoryProductRepository()
+        >>> mug = Product.create("p-1", "mug", "Mug", clock=clock, variants=[Variant(sku="MUG")])
+        >>> products.save(mug)
+        >>> found = products.get_by_sku("MUG")
+        >>> found.handle, found.version
+        ('mug', 1)
     """
 
     def get(self, product_id: str) -> Product:
@@ -49,6 +62,16 @@ class CategoryRepository(Protocol):
     """Stores the category tree, as one aggregate so moves are checked against the whole tree.
 
     ``save_tree`` is optimistic like `ProductRepository.save`; lookups raise `NotFoundError`.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryCategoryRepository
+        >>> categories: CategoryRepository = InMemoryCategoryRepository()
+        >>> tree = categories.get_tree()
+        >>> tree.add(Category("c-1", "clothing", "Clothing"))
+        >>> tree.add(Category("c-2", "tops", "Tops", parent_id="c-1"))
+        >>> categories.save_tree(tree)
+        >>> categories.get_by_handle("tops").parent_id, categories.get_tree().version
+        ('c-1', 1)
     """
 
     def get_tree(self) -> CategoryTree:

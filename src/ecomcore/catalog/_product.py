@@ -19,7 +19,19 @@ Options = tuple[str, ...]
 
 
 class ProductStatus(enum.Enum):
-    """Where a product is in its life: drafted, on sale, or withdrawn."""
+    """Where a product is in its life: drafted, on sale, or withdrawn.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.testing import FixedClock
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> mug = Product.create("p-1", "mug", "Mug", clock=clock)
+        >>> mug.status
+        <ProductStatus.DRAFT: 'draft'>
+        >>> mug.change_status(ProductStatus.ARCHIVED, clock=clock)
+        >>> mug.status is ProductStatus.ARCHIVED
+        True
+    """
 
     DRAFT = "draft"
     ACTIVE = "active"

@@ -17,6 +17,15 @@ class PublicationProblem:
 
     Codes: ``archived``, ``no_active_variant``, ``variant_without_sku``,
     ``variant_without_weight``, ``missing_required_attribute``, ``product_type_mismatch``.
+
+    Examples:
+        >>> from ecomcore.catalog import Variant
+        >>> mug = Product("p-1", "mug", "Mug", variants=(Variant(sku="MUG-1"),))
+        >>> [problem] = publication_problems(mug)
+        >>> problem.code, problem.variant
+        ('variant_without_weight', 'Default')
+        >>> problem.message
+        'variant Default has no weight; shipping needs it to rate the parcel'
     """
 
     code: str

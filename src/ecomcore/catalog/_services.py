@@ -57,6 +57,24 @@ def change_product_options(
     """Change a product's option axes and say which variants were added and removed.
 
     With ``dry_run`` nothing is saved: the answer says what would happen.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryProductRepository
+        >>> from ecomcore.testing import FixedClock
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> products = InMemoryProductRepository()
+        >>> sizes = OptionAxis.of("Size", "S", "M")
+        >>> tee = Product.create("p-1", "tee", "Tee", clock=clock, options=[sizes])
+        >>> _ = tee.generate_variants(clock=clock, sku_template="TEE-{Size}")
+        >>> products.save(tee)
+        >>> change = change_product_options("p-1", [OptionAxis.of("Size", "M", "L")],
+        ...     products=products, clock=clock, sku_template="TEE-{Size}")
+        >>> print(change.describe())
+        + L
+        - S
+        >>> [variant.sku for variant in products.get("p-1").variants]
+        ['TEE-M', 'TEE-L']
     """
     product = products.get(product_id)
     if dry_run:
@@ -69,7 +87,22 @@ def change_product_options(
 def move_category(
     category_id: str, new_parent_id: str | None, *, categories: CategoryRepository
 ) -> None:
-    """Move a category and its subtree; `CategoryCycleError` if it would sit inside itself."""
+    """Move a category and its subtree; `CategoryCycleError` if it would sit inside itself.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryCategoryRepository
+        >>> from ecomcore.catalog import Category
+        >>> categories = InMemoryCategoryRepository()
+        >>> tree = categories.get_tree()
+        >>> for category in [Category("c-1", "clothing", "Clothing"),
+        ...                  Category("c-2", "sale", "Sale"),
+        ...                  Category("c-3", "tops", "Tops", parent_id="c-1")]:
+        ...     tree.add(category)
+        >>> categories.save_tree(tree)
+        >>> move_category("c-3", "c-2", categories=categories)
+        >>> categories.get_tree().breadcrumb("c-3")
+        'Sale > Tops'
+    """
     tree = categories.get_tree()
     tree.move(category_id, new_parent_id)
     categories.save_tree(tree)
@@ -82,7 +115,24 @@ def products_in_category(
     categories: CategoryRepository,
     include_subcategories: bool = True,
 ) -> list[Product]:
-    """Return the products in a category and (by default) its subcategories, by handle."""
+    """Return the products in a category and (by default) its subcategories, by handle.
+
+    Examples:
+        >>> from ecomcore.adapters import memory
+        >>> from ecomcore.catalog import Category, CategoryTree
+        >>> categories = memory.InMemoryCategoryRepository()
+        >>> products = memory.InMemoryProductRepository()
+        >>> categories.save_tree(CategoryTree.of([Category("c-1", "clothing", "Clothing"),
+        ...     Category("c-2", "tops", "Tops", parent_id="c-1")]))
+        >>> products.save(Product("p-1", "tee", "Tee", category_ids=frozenset({"c-2"})))
+        >>> products.save(Product("p-2", "coat", "Coat", category_ids=frozenset({"c-1"})))
+        >>> found = products_in_category("c-1", products=products, categories=categories)
+        >>> [product.handle for product in found]
+        ['coat', 'tee']
+        >>> products_in_category("c-1", products=products, categories=categories,
+        ...                      include_subcategories=False)[0].handle
+        'coat'
+    """
     ids = [category_id]
     if include_subcategories:
         ids += [category.id for category in categories.get_tree().descendants(category_id)]

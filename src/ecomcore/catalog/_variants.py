@@ -148,6 +148,18 @@ class OptionChange:
 
     ``kept`` maps each surviving variant's old option values to its new ones; ``removed`` lists
     the variants that would go; ``added`` the option values of variants that would be created.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.catalog import Product
+        >>> from ecomcore.testing import FixedClock
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> sizes = OptionAxis.of("Size", "S", "M")
+        >>> tee = Product.create("p-1", "tee", "Tee", clock=clock, options=[sizes])
+        >>> _ = tee.generate_variants(clock=clock)
+        >>> change = tee.plan_option_change([OptionAxis.of("Size", "M", "L")])
+        >>> change.added, [variant.label for variant in change.removed], change.kept
+        ((('L',),), ['S'], ((('M',), ('M',)),))
     """
 
     added: tuple[tuple[str, ...], ...]

@@ -9,6 +9,15 @@ class Clock(Protocol):
 
     Tests pass `ecomcore.testing.FixedClock`; applications pass `SystemClock` or
     their own (a clock that reads a request's timestamp, say).
+
+    Examples:
+        >>> from datetime import timedelta
+        >>> from ecomcore.testing import FixedClock
+        >>> def expires_at(clock: Clock, hold: timedelta) -> datetime:
+        ...     return clock.now() + hold
+        >>> clock = FixedClock(datetime(2026, 3, 1, 9, 30, tzinfo=UTC))
+        >>> expires_at(clock, timedelta(minutes=15)).isoformat()
+        '2026-03-01T09:45:00+00:00'
     """
 
     def now(self) -> datetime:

@@ -74,6 +74,16 @@ class PrecisionLossError(ValidationError):
     """An amount has more decimal places than its currency's minor unit where that would lose money.
 
     Raised instead of silently rounding, for example when converting to integer minor units.
+
+    Examples:
+        >>> from ecomcore.core import Money, Rounding, quantize, to_minor_units
+        >>> try:
+        ...     to_minor_units(Money("1.005", "EUR"))
+        ... except PrecisionLossError as error:
+        ...     print(error.code, error.digits)
+        precision_loss 2
+        >>> to_minor_units(quantize(Money("1.005", "EUR"), Rounding.HALF_EVEN))
+        100
     """
 
     code = "precision_loss"

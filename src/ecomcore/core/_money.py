@@ -238,7 +238,16 @@ _exact = trusted_money  # the kernel's own name for it, used by Money arithmetic
 
 
 def as_money(value: moneyed.Money) -> Money:
-    """Return ``value`` as an ecomcore `Money`, accepting any ``moneyed.Money``."""
+    """Return ``value`` as an ecomcore `Money`, accepting any ``moneyed.Money``.
+
+    Examples:
+        >>> import moneyed
+        >>> plain = moneyed.Money("9.99", "EUR")
+        >>> as_money(plain), type(as_money(plain)) is Money
+        (Money('9.99', 'EUR'), True)
+        >>> as_money(plain) + Money("0.01", "EUR")
+        Money('10.00', 'EUR')
+    """
     if type(value) is Money:
         return value
     if isinstance(value, moneyed.Money):

@@ -34,7 +34,15 @@ __all__ = [
 
 @attrs.frozen
 class StockAtLocation:
-    """What a strategy sees of one location: units sellable per item SKU (absent: none)."""
+    """What a strategy sees of one location: units sellable per item SKU (absent: none).
+
+    Examples:
+        >>> wh = StockAtLocation(Location("wh"), {"mug": 4, "plate": -1})
+        >>> wh.units("mug"), wh.units("plate"), wh.units("bowl")
+        (4, 0, 0)
+        >>> by_location_priority({"mug": 3}, [wh]).units()
+        {StockKey(sku='mug', location='wh'): 3}
+    """
 
     location: Location
     sellable: Mapping[str, int]
@@ -46,7 +54,15 @@ class StockAtLocation:
 
 @attrs.frozen
 class Pick:
-    """Take ``quantity`` units of ``sku`` from ``location``."""
+    """Take ``quantity`` units of ``sku`` from ``location``.
+
+    Examples:
+        >>> stock = [StockAtLocation(Location("wh", priority=1), {"mug": 4}),
+        ...          StockAtLocation(Location("shop", priority=2), {"mug": 10})]
+        >>> plan = by_location_priority({"mug": 6}, stock)
+        >>> [(pick.location, pick.quantity) for pick in plan.picks]
+        [('shop', 2), ('wh', 4)]
+    """
 
     sku: str
     location: str
@@ -55,7 +71,19 @@ class Pick:
 
 @attrs.frozen
 class AllocationPlan:
-    """The picks that fill a demand, sorted by (location, sku)."""
+    """The picks that fill a demand, sorted by (location, sku).
+
+    Examples:
+        >>> stock = [StockAtLocation(Location("wh", priority=1), {"mug": 1, "plate": 3}),
+        ...          StockAtLocation(Location("shop", priority=2), {"mug": 5})]
+        >>> plan = by_location_priority({"mug": 2, "plate": 2}, stock)
+        >>> plan.locations
+        ('shop', 'wh')
+        >>> plan.lines()
+        [ReservationLine(sku='mug', quantity=1, location='shop'),
+         ReservationLine(sku='mug', quantity=1, location='wh'),
+         ReservationLine(sku='plate', quantity=2, location='wh')]
+    """
 
     picks: tuple[Pick, ...]
 
@@ -74,7 +102,17 @@ class AllocationPlan:
 
 
 class Strategy(Protocol):
-    """The shape every allocation strategy has."""
+    """The shape every allocation strategy has.
+
+    Examples:
+        >>> strategies: dict[str, Strategy] = {"priority": by_location_priority,
+        ...                                    "fewest": fewest_shipments}
+        >>> stock = [StockAtLocation(Location("wh", priority=1), {"mug": 1, "plate": 1}),
+        ...          StockAtLocation(Location("shop", priority=2), {"mug": 2, "plate": 2})]
+        >>> {name: strategy({"mug": 2, "plate": 1}, stock).locations
+        ...  for name, strategy in strategies.items()}
+        {'priority': ('shop', 'wh'), 'fewest': ('shop',)}
+    """
 
     def __call__(
         self, demand: Mapping[str, int], stock: Sequence[StockAtLocation], *, split: bool = True

@@ -14,6 +14,15 @@ class Shortage:
     """One item that cannot be filled: ``requested`` units asked, only ``sellable`` there.
 
     ``location`` is None when the shortage is across every location considered.
+
+    Examples:
+        >>> from ecomcore.inventory import Location, StockAtLocation, by_location_priority
+        >>> try:
+        ...     by_location_priority({"mug": 5}, [StockAtLocation(Location("wh"), {"mug": 2})])
+        ... except InsufficientStockError as error:
+        ...     shortage = error.shortages[0]
+        >>> shortage.requested, shortage.sellable, shortage.short
+        (5, 2, 3)
     """
 
     sku: str
@@ -97,6 +106,20 @@ class IdempotencyConflictError(EcomcoreError, ValueError):
     """An idempotency key was used again for a different request.
 
     A retry must repeat the same request; a new request needs a new key.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> try:
+        ...     reserve(repo, clock, "c-1", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
+        ... except IdempotencyConflictError as error:
+        ...     print(error.code, error.key)
+        idempotency_conflict c-1
     """
 
     code = "idempotency_conflict"

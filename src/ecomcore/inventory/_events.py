@@ -9,7 +9,23 @@ __all__ = ["BackInStock", "LowStock", "OutOfStock", "ReservationExpired"]
 
 @attrs.frozen(kw_only=True)
 class LowStock(DomainEvent):
-    """Available stock fell to the reorder point or below (from above it), still above zero."""
+    """Available stock fell to the reorder point or below (from above it), still above zero.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey, configure_stock
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug = StockKey("mug", "wh")
+        >>> _ = receive_stock(repo, clock, mug, 10, reference="po-1")
+        >>> _ = configure_stock(repo, clock, mug, safety_stock=0, reorder_point=3)
+        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 7, "wh")], timedelta(hours=1))
+        >>> low = repo.events()[-1]
+        >>> low.name, low.available, low.reorder_point
+        ('LowStock', 3, 3)
+    """
 
     sku: str
     location: str
@@ -19,7 +35,20 @@ class LowStock(DomainEvent):
 
 @attrs.frozen(kw_only=True)
 class OutOfStock(DomainEvent):
-    """Available stock fell to zero or below (from above zero)."""
+    """Available stock fell to zero or below (from above zero).
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 2, reference="po-1")
+        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> out = repo.events()[-1]
+        >>> out.name, out.sku, out.location, out.available
+        ('OutOfStock', 'mug', 'wh', 0)
+    """
 
     sku: str
     location: str
@@ -28,7 +57,18 @@ class OutOfStock(DomainEvent):
 
 @attrs.frozen(kw_only=True)
 class BackInStock(DomainEvent):
-    """Available stock rose above zero (from zero or below)."""
+    """Available stock rose above zero (from zero or below).
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockKey, receive_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> [(event.name, event.sku, event.available) for event in repo.events()]
+        [('BackInStock', 'mug', 5)]
+    """
 
     sku: str
     location: str
@@ -37,7 +77,23 @@ class BackInStock(DomainEvent):
 
 @attrs.frozen(kw_only=True)
 class ReservationExpired(DomainEvent):
-    """A reservation's time ran out and the sweep returned its units to stock."""
+    """A reservation's time ran out and the sweep returned its units to stock.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, StockKey, expire_reservations
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> clock.advance(timedelta(hours=2))
+        >>> _ = expire_reservations(repo, clock)
+        >>> expired = repo.events()[-1]
+        >>> expired.name, expired.reservation_id, expired.units
+        ('ReservationExpired', 'c-1', 2)
+    """
 
     reservation_id: str
     units: int

@@ -14,7 +14,15 @@ EARTH_RADIUS_KM = 6371.0088
 
 
 class LocationKind(enum.Enum):
-    """What a location is: it decides which allocation strategies prefer it."""
+    """What a location is: it decides which allocation strategies prefer it.
+
+    Examples:
+        >>> from ecomcore.inventory import StockAtLocation, collection_point_first
+        >>> shop = StockAtLocation(Location("shop", LocationKind.STORE), {"mug": 5})
+        >>> locker = StockAtLocation(Location("locker", LocationKind.COLLECTION_POINT), {"mug": 5})
+        >>> collection_point_first({"mug": 2}, [shop, locker]).locations
+        ('locker',)
+    """
 
     WAREHOUSE = "warehouse"
     STORE = "store"

@@ -27,7 +27,19 @@ __all__ = [
 
 
 class StockKey(NamedTuple):
-    """The address of a stock level: an inventory item's SKU at one location."""
+    """The address of a stock level: an inventory item's SKU at one location.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import receive_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> mug_in_berlin = StockKey("mug", "wh-berlin")
+        >>> _ = receive_stock(repo, clock, mug_in_berlin, 12, reference="po-1")
+        >>> repo.levels([mug_in_berlin])[mug_in_berlin].on_hand, mug_in_berlin.location
+        (12, 'wh-berlin')
+    """
 
     sku: str
     location: str
@@ -40,7 +52,19 @@ def _non_negative(_: object, attribute: "attrs.Attribute[int]", value: int) -> N
 
 @attrs.frozen
 class ExpectedReceipt:
-    """Stock on its way from a supplier: ``quantity`` units under ``reference``, due on ``due``."""
+    """Stock on its way from a supplier: ``quantity`` units under ``reference``, due on ``due``.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import expect_receipt
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
+        ...                        due=date(2026, 6, 1))
+        >>> level.incoming
+        (ExpectedReceipt(reference='po-7', due=datetime.date(2026, 6, 1), quantity=20),)
+    """
 
     reference: str
     due: date
@@ -48,7 +72,20 @@ class ExpectedReceipt:
 
 
 class MovementReason(enum.Enum):
-    """Why stock moved; every `Movement` carries one."""
+    """Why stock moved; every `Movement` carries one.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import ReservationLine, receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> [(m.reason, m.reference) for m in repo.movements()]
+        [(<MovementReason.RECEIPT: 'receipt'>, 'po-1'),
+         (<MovementReason.RESERVATION: 'reservation'>, 'c-1')]
+    """
 
     RECEIPT = "receipt"
     EXPECTED = "expected"
@@ -117,7 +154,19 @@ NO_BACKORDERS = StockPolicy()
 
 @attrs.frozen
 class StockQuantities:
-    """The replayable part of a level: the unit counts in each bucket and the expected receipts."""
+    """The replayable part of a level: the unit counts in each bucket and the expected receipts.
+
+    Examples:
+        >>> from datetime import UTC
+        >>> at, mug = datetime(2026, 5, 4, 9, tzinfo=UTC), StockKey("mug", "wh")
+        >>> ledger = [Movement(mug, MovementReason.RECEIPT, at, "po-1", on_hand=12),
+        ...           Movement(mug, MovementReason.RESERVATION, at, "cart-1", reserved=2)]
+        >>> quantities = replay(ledger)[mug]
+        >>> quantities
+        StockQuantities(on_hand=12, reserved=2, allocated=0, in_transit=0, incoming=())
+        >>> quantities == StockLevel.empty(mug).apply(ledger).quantities()
+        True
+    """
 
     on_hand: int = 0
     reserved: int = 0

@@ -43,6 +43,18 @@ class StockChange(NamedTuple):
     """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
 
     A named tuple: a plain message from a use case to its repository, built on every write.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import MovementReason
+        >>> at, mug = datetime(2026, 5, 4, 9, tzinfo=UTC), StockKey("mug", "wh")
+        >>> received = Movement(mug, MovementReason.RECEIPT, at, "po-1", on_hand=5)
+        >>> repo = InMemoryStockRepository()
+        >>> repo.commit(StockChange(levels=(StockLevel(mug, on_hand=5, version=1),),
+        ...                         movements=(received,)))
+        >>> repo.levels([mug])[mug].on_hand, repo.movements() == [received]
+        (5, True)
     """
 
     levels: Sequence[StockLevel] = ()
@@ -57,6 +69,23 @@ class StockRepository(Protocol):
 
     See the module docstring for the concurrency contract; `ecomcore.testing` has the
     contract suite (concurrency test included) that an implementation must pass.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.core import ConcurrencyError
+        >>> from ecomcore.inventory import receive_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo: StockRepository = InMemoryStockRepository()
+        >>> clock, mug = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC)), StockKey("mug", "wh")
+        >>> _ = receive_stock(repo, clock, mug, 5, reference="po-1")
+        >>> repo.levels([mug])[mug].version, repo.stock_keys()
+        (1, [StockKey(sku='mug', location='wh')])
+        >>> try:
+        ...     repo.commit(StockChange(levels=(StockLevel(mug, on_hand=9, version=1),)))
+        ... except ConcurrencyError as stale:
+        ...     print(stale.code)
+        concurrency_conflict
     """
 
     def levels(self, keys: Collection[StockKey]) -> dict[StockKey, StockLevel]:

@@ -77,7 +77,20 @@ def demand(
 
 
 class ReservationStatus(enum.Enum):
-    """Where a reservation is in its life: active until released, expired, allocated."""
+    """Where a reservation is in its life: active until released, expired, allocated.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
+        ...                timedelta(hours=1))
+        >>> held.status, allocate_reservation(repo, clock, "c-1", "order-9").status
+        (<ReservationStatus.ACTIVE: 'active'>, <ReservationStatus.ALLOCATED: 'allocated'>)
+    """
 
     ACTIVE = "active"
     RELEASED = "released"
@@ -93,6 +106,20 @@ class Reservation(NamedTuple):
 
     Its ``id`` is the request's idempotency key. Once allocated to an order it no longer
     expires; shipping it takes the units off the shelf.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import receive_stock, reserve
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
+        ...                timedelta(hours=1))
+        >>> held.units, held.total_units, held.expires_at.isoformat()
+        (((StockKey(sku='mug', location='wh'), 2),), 2, '2026-05-04T10:00:00+00:00')
+        >>> held.expired_as_of(clock.now() + timedelta(hours=2))
+        True
     """
 
     id: str
@@ -132,7 +159,20 @@ class Reservation(NamedTuple):
 
 
 class TransferStatus(enum.Enum):
-    """A transfer is in transit once dispatched, done once received."""
+    """A transfer is in transit once dispatched, done once received.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import dispatch_transfer, receive_stock, receive_transfer
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> sent = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        ...                          quantity=2)
+        >>> sent.status, receive_transfer(repo, clock, "t-1").status
+        (<TransferStatus.IN_TRANSIT: 'in_transit'>, <TransferStatus.RECEIVED: 'received'>)
+    """
 
     IN_TRANSIT = "in_transit"
     RECEIVED = "received"
@@ -140,7 +180,21 @@ class TransferStatus(enum.Enum):
 
 @attrs.frozen
 class Transfer:
-    """``quantity`` units of ``sku`` moving from ``source`` to ``destination``."""
+    """``quantity`` units of ``sku`` moving from ``source`` to ``destination``.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import dispatch_transfer, receive_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        ...                       quantity=2)
+        >>> transfer = repo.transfer("t-1")
+        >>> transfer.source, transfer.destination, transfer.quantity, transfer.version
+        ('wh', 'shop', 2, 1)
+    """
 
     id: str
     sku: str

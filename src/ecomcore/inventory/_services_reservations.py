@@ -235,6 +235,18 @@ def reserve_by_strategy(
     race, so it always reflects other checkouts' reservations. Idempotent per
     ``reservation_id``: a retry asking for the same units per item returns the first
     reservation. Raises `InsufficientStockError` (nothing taken) when the strategy cannot fill it.
+
+    Examples:
+        >>> from datetime import UTC
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import by_location_priority as by_priority, receive_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "shop"), 5, reference="po-1")
+        >>> sites = [Location("wh", priority=1), Location("shop", priority=2)]
+        >>> reserve_by_strategy(repo, clock, "c-1", {"mug": 2}, locations=sites,
+        ...                     strategy=by_priority, ttl=timedelta(hours=1)).units
+        ((StockKey(sku='mug', location='shop'), 2),)
     """
     _check_ttl(ttl)
     lines = [ReservationLine(sku, quantity, "") for sku, quantity in sorted(items.items())]

@@ -67,6 +67,17 @@ def expect_receipt(
     """Record ``quantity`` units expected under ``reference`` (a purchase order), due on ``due``.
 
     Expected units are not on hand; they count as sellable only under a preorder `StockPolicy`.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import StockPolicy
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
+        ...                        due=date(2026, 6, 1))
+        >>> level.on_hand, level.sellable(), level.sellable(StockPolicy(preorder=True))
+        (0, 0, 20)
     """
     _units("quantity", quantity)
     return _move(
@@ -279,6 +290,19 @@ def dispatch_transfer(
     They leave the source's on hand and appear as in transit at the destination. Only
     available units travel (never reserved, allocated or safety stock); otherwise
     `InsufficientStockError`. ``transfer_id`` is the idempotency key.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> wh, shop = StockKey("mug", "wh"), StockKey("mug", "shop")
+        >>> _ = receive_stock(repo, clock, wh, 5, reference="po-1")
+        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        ...                       quantity=2)
+        >>> levels = repo.levels([wh, shop])
+        >>> levels[wh].on_hand, levels[shop].in_transit, levels[shop].on_hand
+        (3, 2, 0)
     """
     _units("quantity", quantity)
     if source == destination:
@@ -319,7 +343,22 @@ def receive_transfer(
     *,
     attempts: int = DEFAULT_ATTEMPTS,
 ) -> Transfer:
-    """Book a transfer in at its destination: in transit becomes on hand. Idempotent."""
+    """Book a transfer in at its destination: in transit becomes on hand. Idempotent.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> shop = StockKey("mug", "shop")
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        ...                       quantity=2)
+        >>> receive_transfer(repo, clock, "t-1").status.value
+        'received'
+        >>> repo.levels([shop])[shop].on_hand, repo.levels([shop])[shop].in_transit
+        (2, 0)
+    """
 
     def decide() -> tuple[StockChange | None, Transfer]:
         transfer = repository.transfer(transfer_id)

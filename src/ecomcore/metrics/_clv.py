@@ -18,7 +18,17 @@ __all__ = ["CalibrationCheck", "PurchaseModel", "calibration_vs_holdout", "custo
 
 
 class PurchaseModel(Protocol):
-    """What CLV needs from a purchase model: BG/NBD, modified BG/NBD and Pareto/NBD all fit."""
+    """What CLV needs from a purchase model: BG/NBD, modified BG/NBD and Pareto/NBD all fit.
+
+    Examples:
+        >>> from ecomcore.metrics import BetaGeoModel
+        >>> model: PurchaseModel = BetaGeoModel(0.243, 4.414, 0.793, 2.426, 0.0, (), 0)
+        >>> history = dict(frequency=[0, 3], recency=[0, 30], T=[38, 38])
+        >>> model.probability_alive(**history).round(2).tolist()
+        [1.0, 0.74]
+        >>> model.conditional_expected_purchases(10, **history).round(2).tolist()
+        [0.06, 0.53]
+    """
 
     def conditional_expected_purchases(
         self, t: float, frequency: Any, recency: Any, T: Any
@@ -83,6 +93,19 @@ class CalibrationCheck:
     """Average hold-out purchases, actual and predicted, by number of calibration repeat purchases.
 
     Row k holds the customers with k repeat purchases in calibration (the last row: k or more).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from ecomcore.metrics import BetaGeoModel, summarize_transactions
+        >>> orders = [{"customer_id": c, "placed_at": dt.date(2024, 1, d), "gross": 10.0}
+        ...           for c, d in [("a", 1), ("a", 8), ("a", 29), ("b", 1), ("b", 22), ("c", 2)]]
+        >>> summary = summarize_transactions(orders, calibration_end="2024-01-15")
+        >>> bg = BetaGeoModel(0.243, 4.414, 0.793, 2.426, 0.0, (), 0)
+        >>> check = calibration_vs_holdout(bg, summary, max_frequency=1)
+        >>> check.frequency.tolist(), check.customers.tolist(), check.actual.tolist()
+        ([0, 1], [2, 1], [0.5, 1.0])
+        >>> check.predicted.round(2).tolist()
+        [0.07, 0.26]
     """
 
     frequency: "npt.NDArray[np.int64]"

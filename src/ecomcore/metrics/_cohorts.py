@@ -32,6 +32,18 @@ class RetentionMatrix:
     k or after, when built with ``cumulative=True``); ``rates`` divides by the cohort's
     ``sizes``; ``revenue[i, k]`` is the gross revenue of the cohort in period k. Cells not yet
     observable at the as-of date are NaN, not zero. Column 0 is the first period (all 1.0).
+
+    Examples:
+        >>> orders = [
+        ...     {"customer_id": "a", "placed_at": dt.datetime(2024, 1, 5), "gross": 10.0},
+        ...     {"customer_id": "b", "placed_at": dt.datetime(2024, 1, 9), "gross": 20.0},
+        ...     {"customer_id": "a", "placed_at": dt.datetime(2024, 2, 5), "gross": 5.0},
+        ... ]
+        >>> matrix = retention_matrix(orders)
+        >>> matrix.rates.tolist(), matrix.revenue.tolist()
+        ([[1.0, 0.5]], [[30.0, 5.0]])
+        >>> matrix.to_rows()[1]
+        {'cohort': '2024-01', 'k': 1, 'customers': 1, 'rate': 0.5, 'revenue': 5.0}
     """
 
     cohorts: tuple[str, ...]

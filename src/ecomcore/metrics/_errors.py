@@ -59,7 +59,16 @@ class ColumnsError(ValidationError):
 
 
 class FitError(EcomcoreError, ArithmeticError):
-    """A model fit produced parameters that cannot be trusted; no numbers are returned."""
+    """A model fit produced parameters that cannot be trusted; no numbers are returned.
+
+    Examples:
+        >>> from ecomcore.metrics import GammaGammaModel
+        >>> try:
+        ...     GammaGammaModel.fit_arrays([1, 2], [5.0, 500.0])
+        ... except FitError as error:
+        ...     print(type(error).__name__, error.code)
+        SpendModelDivergesError metrics_spend_model_diverges
+    """
 
     code = "metrics_fit_failed"
 

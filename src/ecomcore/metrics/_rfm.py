@@ -39,7 +39,18 @@ hibernating rarely and long ago. Monetary value is scored but not used for the s
 
 @attrs.frozen(eq=False)
 class RfmScores:
-    """Per customer: recency in days, order count, gross total, their 1-5 scores and segment."""
+    """Per customer: recency in days, order count, gross total, their 1-5 scores and segment.
+
+    Examples:
+        >>> orders = [{"customer_id": c, "placed_at": dt.datetime(2024, 1, d), "gross": g}
+        ...           for c, d, g in [("a", 2, 10.0), ("a", 30, 30.0), ("b", 3, 5.0)]]
+        >>> scores = rfm_scores(orders, as_of=dt.date(2024, 1, 31))
+        >>> columns = scores.to_dict()
+        >>> columns["customer_id"], columns["recency_days"], columns["monetary"]
+        (['a', 'b'], [1.0, 28.0], [40.0, 5.0])
+        >>> columns["r"], columns["f"], columns["segment"]
+        ([5, 1], [5, 1], ['champions', 'hibernating'])
+    """
 
     customer_id: "npt.NDArray[Any]"
     recency_days: "npt.NDArray[np.float64]"

@@ -83,6 +83,12 @@ class LineSchema:
 
     ``quantity`` units sold at ``unit_price`` (net) that cost ``unit_cost``; ``placed_at`` (the
     order's date) is needed only for results by period.
+
+    Examples:
+        >>> from ecomcore.metrics import gross_margin
+        >>> schema = LineSchema(quantity="qty", unit_price="price", unit_cost="cost")
+        >>> gross_margin([{"qty": 2, "price": 10.0, "cost": 6.0}], schema=schema)
+        [{'gross_margin': 0.4}]
     """
 
     order_id: str = "order_id"
@@ -99,6 +105,13 @@ class SessionSchema:
 
     ``added_to_cart`` and ``ordered`` are booleans: the visitor put something in the cart, the
     visit ended in an order.
+
+    Examples:
+        >>> from ecomcore.metrics import conversion_rate
+        >>> visits = [{"converted": True, "source": "app"}, {"converted": False, "source": "web"},
+        ...           {"converted": True, "source": "web"}]
+        >>> conversion_rate(visits, by="source", schema=SessionSchema(ordered="converted"))
+        [{'source': 'app', 'conversion_rate': 1.0}, {'source': 'web', 'conversion_rate': 0.5}]
     """
 
     session_id: str = "session_id"
@@ -110,7 +123,14 @@ class SessionSchema:
 
 @attrs.frozen
 class SpendSchema:
-    """Where each fact of marketing spend lives: one row per day (and channel, campaign...)."""
+    """Where each fact of marketing spend lives: one row per day (and channel, campaign...).
+
+    Examples:
+        >>> from ecomcore.metrics import return_on_ad_spend
+        >>> ads = [{"cost": 40.0}]
+        >>> return_on_ad_spend([{"gross": 120.0}], ads, spend_schema=SpendSchema(spend="cost"))
+        [{'spend': 40.0, 'revenue': 120.0, 'return_on_ad_spend': 3.0}]
+    """
 
     spent_on: str = "spent_on"
     channel: str = "channel"

@@ -20,6 +20,15 @@ class TimeUnit(enum.Enum):
     """The unit of frequency, recency and age in a summary, as a whole number of days.
 
     Months are 365.25 / 12 days, so a unit is the same length whatever the calendar month.
+
+    Examples:
+        >>> rows = [{"customer_id": "a", "placed_at": dt.date(2024, 1, 1), "gross": 10.0},
+        ...         {"customer_id": "a", "placed_at": dt.date(2024, 1, 29), "gross": 10.0}]
+        >>> summarize_transactions(rows, time_unit=TimeUnit.DAYS).recency.tolist()
+        [28.0]
+        >>> weekly = summarize_transactions(rows, time_unit=TimeUnit.WEEKS)
+        >>> weekly.recency.tolist(), weekly.time_unit.days
+        ([4.0], 7.0)
     """
 
     DAYS = 1.0

@@ -29,6 +29,14 @@ class SyntheticStore:
     ``orders`` follows `OrderSchema`, ``lines`` `LineSchema`, ``sessions`` `SessionSchema` and
     ``spend`` `SpendSchema`, with the default column names; ``returns`` has ``order_id``,
     ``returned_at`` and ``amount``. Tables not asked for are empty dicts.
+
+    Examples:
+        >>> from ecomcore.metrics import average_order_value
+        >>> store = synthetic_store(200, seed=1, sessions=False)
+        >>> len(store.orders["order_id"]), store.sessions
+        (200, {})
+        >>> average_order_value(store.frame("orders"))["average_order_value"].round(2).tolist()
+        [91.27]
     """
 
     customers: Columns

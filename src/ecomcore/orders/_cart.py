@@ -97,7 +97,18 @@ def _ids(values: Iterable[str]) -> frozenset[str]:
 
 @attrs.frozen
 class CartItem:
-    """What a cart line holds: a variant and the facts pricing looks at."""
+    """What a cart line holds: a variant and the facts pricing looks at.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> now = datetime(2026, 5, 1, tzinfo=UTC)
+        >>> item = CartItem("mug-blue", "mug", category_ids=["kitchen"], tags=["gift"])
+        >>> item.category_ids, "gift" in item.tags
+        (frozenset({'kitchen'}), True)
+        >>> cart = Cart.open("c-1", "EUR", at=now)
+        >>> cart.add(item, 1, at=now).item is item
+        True
+    """
 
     variant_id: str
     product_id: str
@@ -108,7 +119,17 @@ class CartItem:
 
 @attrs.define(eq=False)
 class CartLine:
-    """A line of a cart: an item and a quantity."""
+    """A line of a cart: an item and a quantity.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> now = datetime(2026, 5, 1, tzinfo=UTC)
+        >>> cart = Cart.open("c-1", "EUR", at=now)
+        >>> line = cart.add(CartItem("mug-blue", "mug"), 2, at=now)
+        >>> cart.change_quantity(line.line_id, 6, at=now, rule=QuantityRule(minimum=2, step=2))
+        >>> line.line_id, line.item.variant_id, line.quantity
+        ('1', 'mug-blue', 6)
+    """
 
     line_id: str
     item: CartItem

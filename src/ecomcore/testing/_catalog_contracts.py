@@ -59,7 +59,15 @@ def _product(
 
 
 class ProductRepositoryContract:
-    """What every `ProductRepository` must do: lookups, lists, optimistic saves, unique SKUs."""
+    """What every `ProductRepository` must do: lookups, lists, optimistic saves, unique SKUs.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryProductRepository
+        >>> class TestInMemoryProductRepository(ProductRepositoryContract):
+        ...     def make_repository(self) -> ProductRepository:
+        ...         return InMemoryProductRepository()
+        >>> TestInMemoryProductRepository().test_a_stale_save_raises_a_concurrency_error()
+    """
 
     def make_repository(self) -> ProductRepository:
         """Return a new, empty repository to test."""
@@ -193,7 +201,15 @@ class ProductRepositoryContract:
 
 
 class CategoryRepositoryContract:
-    """What every `CategoryRepository` must do: store the tree whole, optimistically."""
+    """What every `CategoryRepository` must do: store the tree whole, optimistically.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryCategoryRepository
+        >>> class TestInMemoryCategoryRepository(CategoryRepositoryContract):
+        ...     def make_repository(self) -> CategoryRepository:
+        ...         return InMemoryCategoryRepository()
+        >>> TestInMemoryCategoryRepository().test_a_cycle_cannot_be_stored()
+    """
 
     def make_repository(self) -> CategoryRepository:
         """Return a new, empty repository to test."""

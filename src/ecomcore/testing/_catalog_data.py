@@ -31,7 +31,21 @@ BROKEN_KINDS: dict[str, tuple[str, str]] = {
 
 @attrs.frozen
 class SampleCatalogCsv:
-    """A generated CSV and the truth about it: which lines are broken, and how."""
+    """A generated CSV and the truth about it: which lines are broken, and how.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.schemas import import_catalog_csv
+        >>> from ecomcore.testing import FixedClock
+        >>> sample = sample_catalog_csv(20, seed=7, broken_share=0.1)
+        >>> sample.rows, sample.broken
+        (20, {6: 'bad_barcode', 16: 'duplicate_sku'})
+        >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+        >>> result = import_catalog_csv(sample.text, clock=clock)
+        >>> {row.line: row.code for row in result.report.rejected} == {
+        ...     line: BROKEN_KINDS[kind][1] for line, kind in sample.broken.items()}
+        True
+    """
 
     text: str
     rows: int

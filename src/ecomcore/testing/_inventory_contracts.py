@@ -46,6 +46,14 @@ class StockRepositoryContract:
 
     ``threads`` and ``reservations`` size the concurrency test (at least 8 threads and
     thousands of competing reservations by default).
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> class TestInMemoryStockRepository(StockRepositoryContract):
+        ...     reservations = 300  # a smaller race than the default, for a quicker run
+        ...     def make_repository(self) -> StockRepository:
+        ...         return InMemoryStockRepository()
+        >>> TestInMemoryStockRepository().test_an_unknown_level_reads_as_empty_version_zero()
     """
 
     threads = 8

@@ -30,7 +30,15 @@ _RULES = (
 
 
 class TaxRateProviderContract:
-    """Inherited tests that pin down what a tax rate provider must do."""
+    """Inherited tests that pin down what a tax rate provider must do.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
+        >>> class TestInMemoryTaxRateProvider(TaxRateProviderContract):
+        ...     def make_provider(self, rules: Sequence[TaxRule]) -> TaxRateProvider:
+        ...         return InMemoryTaxRateProvider(rules)
+        >>> TestInMemoryTaxRateProvider().test_gives_only_rules_in_force_at_the_tax_point()
+    """
 
     def make_provider(self, rules: Sequence[TaxRule]) -> TaxRateProvider:
         """Return the provider under test, holding exactly ``rules``."""
