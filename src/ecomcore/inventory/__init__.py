@@ -66,10 +66,9 @@ from ecomcore.inventory._services_reservations import (
     expire_reservations,
     extend_reservation,
     release_reservation,
-    reserve,
-    reserve_by_strategy,
     ship_reservation,
 )
+from ecomcore.inventory._services_reserve import reserve, reserve_by_strategy
 from ecomcore.inventory._services_stock import (
     adjust_stock,
     configure_stock,
