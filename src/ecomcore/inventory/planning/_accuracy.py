@@ -85,6 +85,15 @@ class Backtest:
 
     ``actual[i]`` and ``forecast[i]`` are the periods after ``origins[i]``, ``horizon`` long
     (shorter at the end of the series).
+
+    Examples:
+        >>> from ecomcore.inventory.planning import backtest, moving_average
+        >>> result = backtest([3, 1, 3, 1, 3], lambda s: moving_average(s, window=2, horizon=2),
+        ...                   initial=3, horizon=2)
+        >>> result.origins, result.actual
+        ((3, 4), ((1.0, 3.0), (3.0,)))
+        >>> result.forecast, round(result.mae, 2)
+        (((2.0, 2.0), (2.0,)), 1.0)
     """
 
     origins: tuple[int, ...]

@@ -16,7 +16,16 @@ CV2_CUTOFF = 0.49
 
 
 class DemandClass(enum.Enum):
-    """Where a series falls on the Syntetos-Boylan grid, and so which forecast suits it."""
+    """Where a series falls on the Syntetos-Boylan grid, and so which forecast suits it.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import DemandClass, auto_forecast, classify_demand
+        >>> series = [0, 6, 0, 0, 1, 0]
+        >>> classify_demand(series).demand_class is DemandClass.LUMPY
+        True
+        >>> auto_forecast(series).method
+        'tsb'
+    """
 
     SMOOTH = "smooth"
     ERRATIC = "erratic"
@@ -26,7 +35,14 @@ class DemandClass(enum.Enum):
 
 @attrs.frozen
 class DemandProfile:
-    """A series' average inter-demand interval (ADI), squared CV of sizes, and class."""
+    """A series' average inter-demand interval (ADI), squared CV of sizes, and class.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import classify_demand
+        >>> profile = classify_demand([4, 0, 6, 0, 5, 0])
+        >>> profile.adi, round(profile.cv2, 3), profile.demand_class.value
+        (2.0, 0.027, 'intermittent')
+    """
 
     adi: float
     cv2: float

@@ -107,6 +107,26 @@ def suggest_reorders_from_stock(
     history of zeros. ``keys`` limits it to some levels (default: `StockRepository.stock_keys`,
     every stored level, in key order). The rest is `suggest_reorders`. Raises
     `PlanningInputError` for no levels, a ``history_days`` below 1, or an item without a supplier.
+
+    Examples:
+        Ten mugs received, six shipped on 2 January; plan on the 4th from three days of history:
+
+        >>> from datetime import UTC, date, datetime, timedelta
+        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.inventory import (ReservationLine, StockKey, allocate_reservation,
+        ...     receive_stock, reserve, ship_reservation)
+        >>> from ecomcore.inventory.planning import Supplier, suggest_reorders_from_stock
+        >>> from ecomcore.testing import FixedClock
+        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
+        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 10, reference="po-1")
+        >>> _ = reserve(repo, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
+        >>> _ = allocate_reservation(repo, clock, "o-1", "order-1")
+        >>> _ = ship_reservation(repo, clock, "o-1")
+        >>> [mug] = suggest_reorders_from_stock(
+        ...     repo, suppliers={"mug": Supplier("acme", lead_time_days=3)},
+        ...     as_of=date(2024, 1, 4), history_days=3)
+        >>> mug.inventory_position, mug.demand_per_day, mug.order_quantity
+        (4.0, 2.0, 40)
     """
     if isinstance(history_days, bool) or not isinstance(history_days, int) or history_days < 1:
         raise PlanningInputError("history_days", history_days, "a whole number of days, 1 or more")

@@ -21,6 +21,15 @@ class Period(enum.Enum):
     """The length of one bucket of a demand history.
 
     Weeks start on Monday (ISO 8601), so a weekly history always lines up with calendar weeks.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.inventory.planning import DemandRecord, Period, demand_history
+        >>> lines = [DemandRecord("mug", "berlin", date(2024, 1, 3), 2),
+        ...          DemandRecord("mug", "berlin", date(2024, 1, 10), 5)]
+        >>> weekly = demand_history(lines, period=Period.WEEK)
+        >>> weekly.start, weekly.series("mug", "berlin")
+        (datetime.date(2024, 1, 1), (2.0, 5.0))
     """
 
     DAY = 1
@@ -50,7 +59,18 @@ class Period(enum.Enum):
 
 
 class SeriesKey(NamedTuple):
-    """Which demand series: an item (SKU) at a location."""
+    """Which demand series: an item (SKU) at a location.
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.inventory.planning import DemandRecord, demand_history
+        >>> history = demand_history([DemandRecord("mug", "paris", date(2024, 1, 1), 1),
+        ...                           DemandRecord("mug", "berlin", date(2024, 1, 1), 2)])
+        >>> history.keys
+        (SeriesKey(item='mug', location='berlin'), SeriesKey(item='mug', location='paris'))
+        >>> [history.series(*key) for key in history.keys]
+        [(2.0,), (1.0,)]
+    """
 
     item: str
     location: str
@@ -61,6 +81,20 @@ class DemandObservation(Protocol):
 
     Any object with these attributes will do: an order line, a ledger movement (take shipments,
     not transfers or damage, which are not customer demand), or a `DemandRecord`.
+
+    Examples:
+        Your own rows will do; a datetime counts on its calendar date:
+
+        >>> from datetime import UTC, date, datetime
+        >>> from types import SimpleNamespace
+        >>> from ecomcore.inventory.planning import demand_history
+        >>> lines = [
+        ...     SimpleNamespace(item="mug", location="berlin", day=date(2024, 1, 1), quantity=2),
+        ...     SimpleNamespace(item="mug", location="berlin",
+        ...                     day=datetime(2024, 1, 3, 18, tzinfo=UTC), quantity=1),
+        ... ]
+        >>> demand_history(lines).series("mug", "berlin")
+        (2.0, 0.0, 1.0)
     """
 
     @property

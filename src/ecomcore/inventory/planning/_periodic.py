@@ -16,7 +16,18 @@ from ecomcore.inventory.planning._policies import _discrete_cost, newsvendor_dis
 
 @attrs.frozen
 class SSPolicy:
-    """An (s, S) policy: when the inventory position is at or below s, order up to S."""
+    """An (s, S) policy: when the inventory position is at or below s, order up to S.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import ss_cost, ss_policy
+        >>> facts = dict(holding_cost=1, stockout_cost=9, fixed_cost=4,
+        ...              demand_pmf=[0.25, 0.5, 0.25])
+        >>> policy = ss_policy(**facts)
+        >>> policy.reorder_point, policy.order_up_to, round(policy.cost, 3)
+        (0, 3, 3.114)
+        >>> round(ss_cost(0, 4, **facts), 3)  # ordering up to one more costs more
+        3.128
+    """
 
     reorder_point: int
     order_up_to: int
@@ -129,7 +140,14 @@ def ss_policy(
 
 @attrs.frozen
 class LotPlan:
-    """Order quantities per period of a finite horizon and the plan's total cost."""
+    """Order quantities per period of a finite horizon and the plan's total cost.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import wagner_whitin
+        >>> plan = wagner_whitin([40, 10, 60], fixed_cost=100, holding_cost=2)
+        >>> plan.order_quantities, plan.cost
+        ((50.0, 0.0, 60.0), 220.0)
+    """
 
     order_quantities: tuple[float, ...]
     cost: float

@@ -26,6 +26,14 @@ class LotSize:
 
     ``backorder_fraction`` is the share of demand met late (EOQ with planned backorders); 0 when
     backorders are not planned.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import economic_order_quantity, eoq_cost
+        >>> lot = economic_order_quantity(fixed_cost=50, holding_cost=4, demand_rate=400)
+        >>> lot.order_quantity, lot.cost, lot.backorder_fraction
+        (100.0, 400.0, 0.0)
+        >>> round(eoq_cost(120, fixed_cost=50, holding_cost=4, demand_rate=400), 2)
+        406.67
     """
 
     order_quantity: float
@@ -35,7 +43,17 @@ class LotSize:
 
 @attrs.frozen
 class BaseStockLevel:
-    """A base-stock (order-up-to) level and its expected cost per period."""
+    """A base-stock (order-up-to) level and its expected cost per period.
+
+    Examples:
+        Stock for demand of 0 to 3 units, where a shortage costs three times a leftover:
+
+        >>> from ecomcore.inventory.planning import newsvendor_discrete
+        >>> best = newsvendor_discrete(holding_cost=1, stockout_cost=3,
+        ...                            demand_pmf=[0.2, 0.3, 0.3, 0.2])
+        >>> best.level, round(best.cost, 2)
+        (2, 1.3)
+    """
 
     level: float
     cost: float

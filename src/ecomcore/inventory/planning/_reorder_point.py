@@ -17,7 +17,19 @@ from ecomcore.inventory.planning._policies import economic_order_quantity, newsv
 
 @attrs.frozen
 class LeadTimeDemand:
-    """Mean and standard deviation of demand over a replenishment lead time."""
+    """Mean and standard deviation of demand over a replenishment lead time.
+
+    Examples:
+        Safety stock is z times the deviation (z = 1.645 for a 95% service level):
+
+        >>> from ecomcore.inventory.planning import lead_time_demand, safety_stock
+        >>> demand = lead_time_demand(demand_mean=10, demand_std=3, lead_time=4)
+        >>> demand.mean, demand.std
+        (40.0, 6.0)
+        >>> facts = dict(demand_mean=10, demand_std=3, lead_time=4)
+        >>> round(safety_stock(service_level=0.95, **facts) / demand.std, 3)
+        1.645
+    """
 
     mean: float
     std: float
@@ -149,7 +161,18 @@ def base_stock_level(
 
 @attrs.frozen
 class RQPolicy:
-    """An (r, Q) policy: when the inventory position falls to r, order Q; with its cost rate."""
+    """An (r, Q) policy: when the inventory position falls to r, order Q; with its cost rate.
+
+    Examples:
+        >>> from ecomcore.inventory.planning import rq_cost, rq_policy
+        >>> facts = dict(holding_cost=1, stockout_cost=10, fixed_cost=50,
+        ...              demand_mean=1000, demand_std=100, lead_time=0.05)
+        >>> policy = rq_policy(**facts)
+        >>> round(policy.reorder_point, 1), round(policy.order_quantity, 1), round(policy.cost, 2)
+        (20.1, 339.3, 309.43)
+        >>> round(rq_cost(policy.reorder_point, 300, **facts), 2)  # a rounder lot costs more
+        312.01
+    """
 
     reorder_point: float
     order_quantity: float

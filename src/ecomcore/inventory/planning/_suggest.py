@@ -32,6 +32,21 @@ class PositionFacts(Protocol):
 
     Inventory position = on hand + incoming - allocated - backorders: what will be there to meet
     new demand once everything on order has arrived and everything promised has shipped.
+
+    Examples:
+        Your own stock rows will do:
+
+        >>> from datetime import date
+        >>> from types import SimpleNamespace
+        >>> from ecomcore.inventory.planning import DemandHistory, Supplier, suggest_reorders
+        >>> row = SimpleNamespace(item="mug", location="berlin", on_hand=5, incoming=12,
+        ...                       allocated=3, backorders=0)
+        >>> history = DemandHistory.from_rows({("mug", "berlin"): [2, 2, 2]},
+        ...                                   start=date(2024, 1, 1))
+        >>> [s] = suggest_reorders(history, [row],
+        ...                        suppliers={"mug": Supplier("acme", lead_time_days=3)})
+        >>> s.facts is row, s.inventory_position, s.reorder_point, s.should_order
+        (True, 14.0, 6.0, False)
     """
 
     @property
@@ -137,6 +152,19 @@ class ReorderSuggestion(NamedTuple):
     could arrive, if none is placed. Read `explanation` for the reasoning in words. (A named
     tuple rather than an attrs class: suggestions come tens of thousands at a time, and a tuple
     is several times cheaper to build; it is just as immutable.)
+
+    Examples:
+        >>> from datetime import date
+        >>> from ecomcore.inventory.planning import (DemandHistory, InventoryPosition, Supplier,
+        ...     suggest_reorders)
+        >>> history = DemandHistory.from_rows({("mug", "berlin"): [4, 6, 5, 5]},
+        ...                                   start=date(2024, 1, 1))
+        >>> [s] = suggest_reorders(history, [InventoryPosition("mug", "berlin", on_hand=20)],
+        ...     suppliers={"mug": Supplier("acme", lead_time_days=4, pack_size=12)})
+        >>> s.item, s.should_order, s.order_quantity, round(s.reorder_point, 1)
+        ('mug', True, 84, 22.7)
+        >>> s.lead_time_demand, round(s.stockout_risk, 2)
+        (20.0, 0.5)
     """
 
     facts: PositionFacts
