@@ -1,6 +1,7 @@
 """The public names of each package are a contract: changing them is a deliberate act."""
 
 import importlib
+import inspect
 import subprocess
 import sys
 
@@ -151,3 +152,21 @@ def test_importing_ecomcore_imports_no_context() -> None:
     code = "import ecomcore, sys; print(sorted(m for m in sys.modules if m.startswith('ecomcore')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['ecomcore']"
+
+
+@pytest.mark.parametrize("package", sorted(PUBLIC))
+def test_every_public_class_and_function_shows_a_runnable_example(package: str) -> None:
+    """Each class and function a package exports has an example in its own docstring.
+
+    The doctests run with the rest of the suite; names re-exported from another library
+    (py-moneyed's ``Currency``) keep that library's documentation.
+    """
+    module = importlib.import_module(package)
+    exported = [getattr(module, name) for name in module.__all__]
+    ours = [
+        item
+        for item in exported
+        if (inspect.isclass(item) or inspect.isfunction(item))
+        and item.__module__.startswith("ecomcore")
+    ]
+    assert [item.__name__ for item in ours if ">>>" not in (item.__doc__ or "")] == []
