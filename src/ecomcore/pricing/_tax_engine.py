@@ -218,6 +218,7 @@ def _pieces(request: TaxRequest, charges: _Charges, rounder: Rounder) -> Iterato
         lines, entered, *_discounts(request, entered), strict=True
     ):
         category, product_code = line.category, line.product_code
+        # `_Charges.of`, inlined: it runs once a line.
         charged = known.get((category.code, product_code)) or resolve(category, product_code)
         inclusive, amount = line.includes_tax, as_entered
         if line.entered_rate is not None:
