@@ -166,11 +166,15 @@ def _taxes_per_document(
     return taxes
 
 
+_COMPONENT_FIELDS = tuple(field.name for field in attrs.fields(TaxComponent))
+
+
 class _ChargeSum:
     """One charge's running taxable amount and tax in the document, and its components' fields.
 
-    ``fields`` holds every field of the charge's `TaxComponent` but the amounts; `component`
-    sets those and builds one (`build` copies the entries, so the dict is reused).
+    ``fields`` holds every field of the charge's `TaxComponent`, read from the charge (which
+    carries all of them but the amounts); `component` sets the amounts and builds one (`build`
+    copies the entries, so the dict is reused).
     """
 
     __slots__ = ("charge", "fields", "tax", "taxable")
@@ -178,16 +182,7 @@ class _ChargeSum:
     def __init__(self, charge: LevyCharge) -> None:
         self.charge = charge
         self.fields: dict[str, object] = {
-            "name": charge.name,
-            "tax_type": charge.tax_type,
-            "levy": charge.levy,
-            "jurisdiction": charge.jurisdiction,
-            "rate": charge.rate,
-            "taxable": None,
-            "tax": None,
-            "taxability": charge.taxability,
-            "compound": charge.compound,
-            "note": charge.note,
+            name: getattr(charge, name, None) for name in _COMPONENT_FIELDS
         }
         self.taxable = self.tax = Decimal(0)
 

@@ -222,7 +222,7 @@ def _pieces(request: TaxRequest, charges: _Charges, rounder: Rounder) -> Iterato
         charged = known.get((category.code, product_code)) or resolve(category, product_code)
         inclusive, amount = line.includes_tax, as_entered
         if line.entered_rate is not None:
-            inclusive, amount = _entered(line, basis, charged.ratio, rounder)
+            inclusive, amount = _entered(line, as_entered, basis, charged.ratio, rounder)
         if gross or net:
             # Each discount comes off in its own terms, converted at the line's rates if needed:
             # a discount in the line's own terms leaves it on the minor-unit grid, unrounded.
@@ -283,21 +283,26 @@ def _discounts(
 
 def _entered(
     line: TaxLine,
+    as_entered: Decimal,
     basis: PriceBasis,
     ratio: Decimal,
     rounder: Rounder,
 ) -> tuple[bool, Decimal]:
-    """Return a line's amount as entered (gross or net); a kept net comes from the entered rate."""
+    """Return whether a line with an entered rate is gross, and its amount ``as_entered`` or not.
+
+    A gross price entered under another rate than ``ratio`` keeps its net (from the entered
+    rate, per unit) when ``basis`` says so; otherwise the line stays as entered.
+    """
     entered = line.entered_rate
     if (
         line.includes_tax
-        and entered is not None  # the caller takes the common case without a call
+        and entered is not None
         and basis is PriceBasis.KEEP_NET
         and entered.fraction != ratio
     ):
         unit_net = rounder.round(line.unit_price.amount / (1 + entered.fraction))
         return False, unit_net * line.quantity
-    return line.includes_tax, line.unit_price.amount * line.quantity
+    return line.includes_tax, as_entered
 
 
 def _shipping_pieces(

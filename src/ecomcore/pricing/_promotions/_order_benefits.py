@@ -25,8 +25,10 @@ from ecomcore.pricing._promotions._working import (
 __all__ = ["OrderAmountOff", "OrderPercentOff", "ShippingDiscount"]
 
 
-def _order_bases(context: PromotionContext, state: Working) -> list[int]:
-    return state.net[: len(context.lines)]
+def _spread(discount: int, context: PromotionContext, state: Working) -> Proposal:
+    """Spread ``discount`` over the lines by what is left of each, never more than that."""
+    left = state.net[: len(context.lines)]
+    return Proposal(dict(enumerate(split(min(discount, sum(left)), left, state.currency))))
 
 
 @attrs.frozen
@@ -51,9 +53,7 @@ class OrderPercentOff(Benefit):
     ) -> Proposal:
         count = len(context.lines)
         total = sum(state.bases(range(count), base).values())
-        weights = _order_bases(context, state)
-        discount = min(percent_of(self.percent, rounding)(total), sum(weights))
-        return Proposal(dict(enumerate(split(discount, weights, state.currency))))
+        return _spread(percent_of(self.percent, rounding)(total), context, state)
 
     def describe(self) -> str:
         return f"{pct_text(self.percent)} off the order"
@@ -81,9 +81,7 @@ class OrderAmountOff(Benefit):
     ) -> Proposal:
         if self.amount.currency.code != context.currency:
             return Proposal()
-        weights = _order_bases(context, state)
-        discount = min(to_minor_units(self.amount), sum(weights))
-        return Proposal(dict(enumerate(split(discount, weights, state.currency))))
+        return _spread(to_minor_units(self.amount), context, state)
 
     def describe(self) -> str:
         return f"{money_text(self.amount)} off the order"
