@@ -194,7 +194,7 @@ def _dask_with_period(
             import numpy as np
 
             # The same date arithmetic as `iso_week_start`, which narwhals cannot run on Dask.
-            back = times.dt.weekday * np.timedelta64(1, "D")
+            back = times.dt.day_of_week * np.timedelta64(1, "D")
             return (times.dt.normalize() - back).astype(times.dtype)
         code = _PANDAS_PERIODS[period]
         return times.dt.to_period(code).dt.start_time.astype(times.dtype)
