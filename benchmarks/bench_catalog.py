@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from ecomcore.core import FixedClock
 from ecomcore.schemas import CSV_COLUMNS, import_catalog_csv
-from ecomcore.testing import FixedClock, sample_catalog_csv
+from ecomcore.testing import sample_catalog_csv
 from ratio import ratio_benchmark
 
 FULL_ROWS = 100_000

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.core import FixedClock
 from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
-from ecomcore.testing import FixedClock
 from ratio import ratio_benchmark
 
 BATCH = 200

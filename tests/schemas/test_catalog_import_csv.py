@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 import pytest
 
 from ecomcore.catalog import ProductStatus, Weight
-from ecomcore.core import ValidationError
+from ecomcore.core import FixedClock, ValidationError
 from ecomcore.schemas import CSV_COLUMNS, VariantCsvRow, import_catalog_csv
 from ecomcore.schemas._catalog_csv_rows import CsvRow
-from ecomcore.testing import BROKEN_KINDS, FixedClock, sample_catalog_csv
+from ecomcore.testing import BROKEN_KINDS, sample_catalog_csv
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
 HEADER = (

@@ -10,9 +10,8 @@ import pydantic
 import pytest
 
 from ecomcore.catalog import AttributeDefinition, Dimensions, ProductType, Weight
-from ecomcore.core import ValidationError
+from ecomcore.core import FixedClock, ValidationError
 from ecomcore.schemas import CatalogDocument, catalog_import_json_schema, import_catalog_json
-from ecomcore.testing import FixedClock
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
 MUG_TYPE = ProductType(

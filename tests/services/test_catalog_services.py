@@ -21,7 +21,7 @@ from ecomcore.catalog import (
     products_in_category,
     publish_product,
 )
-from ecomcore.testing import FixedClock
+from ecomcore.core import FixedClock
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
 SIZE = OptionAxis.of("Size", "S", "M")

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from ecomcore.adapters.memory import InMemoryStockRepository
-from ecomcore.core import ValidationError
+from ecomcore.core import FixedClock, ValidationError
 from ecomcore.inventory import (
     BackInStock,
     IdempotencyConflictError,
@@ -37,7 +37,6 @@ from ecomcore.inventory import (
     reserve_by_strategy,
     ship_reservation,
 )
-from ecomcore.testing import FixedClock
 
 MUG_WH, PLATE_WH = StockKey("mug", "wh"), StockKey("plate", "wh")
 MUG_STORE = StockKey("mug", "store")

@@ -14,6 +14,7 @@ from hypothesis.stateful import (
 )
 
 from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     InsufficientStockError,
     ReservationLine,
@@ -33,7 +34,6 @@ from ecomcore.inventory import (
     return_to_stock,
     ship_reservation,
 )
-from ecomcore.testing import FixedClock
 
 SKUS = ("mug", "plate")
 LOCATIONS = ("wh", "store")

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     ReservationLine,
     StockKey,
@@ -23,7 +24,6 @@ from ecomcore.inventory.planning import (
     Supplier,
     suggest_reorders_from_stock,
 )
-from ecomcore.testing import FixedClock
 
 MUG, PLATE, CUP = StockKey("mug", "wh"), StockKey("plate", "wh"), StockKey("cup", "store")
 Z95 = 1.6448536269514722  # the standard normal's 95% quantile

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money, Rounding, sum_money
+from ecomcore.core import FixedClock, Money, Rounding, sum_money
 from ecomcore.pricing import (
     Address,
     AmountOff,
@@ -37,7 +37,7 @@ from ecomcore.pricing import (
     eu_vat_rules,
     quote,
 )
-from ecomcore.testing import FakeVatNumberValidator, FixedClock
+from ecomcore.testing import FakeVatNumberValidator
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 JAPAN = (

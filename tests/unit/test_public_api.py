@@ -24,7 +24,10 @@ PUBLIC = {
         "products_in_category", "publication_problems", "publish_product", "variant_matrix",
     },
     "ecomcore.core": {
-        "Clock", "ConcurrencyError", "Currency", "CurrencyMismatchError", "DomainEvent",
+        "Address", "CardDataError", "Clock", "ConcurrencyError", "Coordinates", "EARTH_RADIUS_KM",
+        "FixedClock", "IdGenerator", "SequentialIds", "UuidIds", "check_country", "check_id",
+        "check_subdivision", "check_whole_number", "distance_km", "find_card_data", "luhn_valid",
+        "refuse_card_data", "whole_number", "Currency", "CurrencyMismatchError", "DomainEvent",
         "EcomcoreError", "FloatAmountError", "Money", "NotFoundError", "PrecisionLossError",
         "Rounding", "SystemClock", "TaxedMoney", "UnknownCurrencyError", "ValidationError",
         "allocate", "allocate_units", "as_money", "format_money", "from_minor_units",
@@ -33,7 +36,7 @@ PUBLIC = {
     },
     "ecomcore.fraud": {
         "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",
-        "BacktestComparison", "BacktestReport", "CardDataError", "CardFacts", "Channel",
+        "BacktestComparison", "BacktestReport", "CardFacts", "Channel",
         "Comparison", "CompiledRule", "CompiledRuleSet", "Condition", "Counted", "CustomerFacts",
         "CvvResult", "DEFAULT_VELOCITY_LIMITS", "DEFAULT_WEIGHTS", "Decision", "FREIGHT_FORWARDERS",
         "Field", "FraudChecks", "FraudInput", "Funding", "Includes", "IpFacts", "IsMissing",
@@ -42,9 +45,8 @@ PUBLIC = {
         "NamedList", "Not", "Or", "RiskPolicy", "Rule", "RuleSet", "RuleSubject", "RuleSyntaxError",
         "RuleTypeError", "Signal", "ThreeDSResult", "Thresholds", "ValueType", "VelocityCount",
         "VelocityCounter", "VelocityLimit", "VelocitySubject", "Watchlist", "assess", "backtest",
-        "combine_weights", "compare_policies", "decide", "distance_km", "explain", "find_card_data",
-        "generate_orders", "is_disposable_email_domain", "luhn_valid", "refuse_card_data",
-        "run_checks",
+        "combine_weights", "compare_policies", "decide", "distance_km", "explain",
+        "generate_orders", "is_disposable_email_domain", "run_checks",
     },
     "ecomcore.inventory": {
         "AllocationPlan", "BackInStock", "Coordinates", "DEFAULT_ATTEMPTS", "ExpectedReceipt",
@@ -130,7 +132,7 @@ PUBLIC = {
         "promotions_json_schema", "tax_rate_table_json_schema",
     },
     "ecomcore.testing": {
-        "BROKEN_KINDS", "CategoryRepositoryContract", "FakeVatNumberValidator", "FixedClock",
+        "BROKEN_KINDS", "CategoryRepositoryContract", "FakeVatNumberValidator",
         "ProductRepositoryContract", "RedemptionLedgerContract", "SampleCatalogCsv",
         "StockRepositoryContract", "TaxRateProviderContract", "VelocityCounterContract",
         "fraud_strategies", "sample_catalog_csv", "strategies",

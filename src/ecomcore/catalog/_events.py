@@ -14,7 +14,7 @@ class ProductCreated(DomainEvent):
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.catalog import Product
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> [created] = Product.create("p-1", "mug", "Mug", clock=clock).pull_events()
         >>> created.name, created.handle, created.occurred_at
@@ -32,7 +32,7 @@ class ProductStatusChanged(DomainEvent):
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.catalog import Product, ProductStatus
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> mug = Product.create("p-1", "mug", "Mug", clock=clock)
         >>> mug.change_status(ProductStatus.ACTIVE, clock=clock)
@@ -53,7 +53,7 @@ class VariantsChanged(DomainEvent):
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.catalog import OptionAxis, Product
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> sizes = OptionAxis.of("Size", "S", "M")
         >>> tee = Product.create("p-1", "tee", "Tee", clock=clock, options=[sizes])

@@ -23,7 +23,7 @@ class ProductRepository(Protocol):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryProductRepository
         >>> from ecomcore.catalog import Variant
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> products: ProductRepository = InMemoryProductRepository()
         >>> mug = Product.create("p-1", "mug", "Mug", clock=clock, variants=[Variant(sku="MUG")])

@@ -23,7 +23,7 @@ class ProductStatus(enum.Enum):
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> mug = Product.create("p-1", "mug", "Mug", clock=clock)
         >>> mug.status
@@ -55,7 +55,7 @@ class Product:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> shirt = Product.create("p-1", "linen-shirt", "Linen shirt", clock=clock, options=[
         ...     OptionAxis.of("Size", "S", "M"), OptionAxis.of("Colour", "Sand", "Navy")])

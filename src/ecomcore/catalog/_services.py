@@ -27,7 +27,7 @@ def publish_product(
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryProductRepository
         >>> from ecomcore.catalog import Variant, Weight
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> repository = InMemoryProductRepository()
         >>> repository.save(Product.create("p-1", "mug", "Mug", clock=clock,
@@ -61,7 +61,7 @@ def change_product_options(
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryProductRepository
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> products = InMemoryProductRepository()
         >>> sizes = OptionAxis.of("Size", "S", "M")

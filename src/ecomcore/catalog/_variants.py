@@ -152,7 +152,7 @@ class OptionChange:
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.catalog import Product
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> sizes = OptionAxis.of("Size", "S", "M")
         >>> tee = Product.create("p-1", "tee", "Tee", clock=clock, options=[sizes])

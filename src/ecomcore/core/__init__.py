@@ -1,4 +1,4 @@
-"""The shared kernel: money, rounding, allocation, taxed amounts, errors, events and the clock.
+"""The shared kernel: money, rounding, allocation, taxed amounts, addresses, errors, events, time.
 
 Every context builds on these and nothing here imports a context.
 
@@ -12,9 +12,13 @@ Examples:
 
 from moneyed import Currency
 
+from ecomcore.core._address import Address, check_country, check_subdivision
 from ecomcore.core._allocate import allocate, allocate_units
-from ecomcore.core._clock import Clock, SystemClock
+from ecomcore.core._carddata import find_card_data, luhn_valid, refuse_card_data
+from ecomcore.core._clock import Clock, FixedClock, SystemClock
+from ecomcore.core._distance import EARTH_RADIUS_KM, Coordinates, distance_km
 from ecomcore.core._errors import (
+    CardDataError,
     ConcurrencyError,
     CurrencyMismatchError,
     EcomcoreError,
@@ -26,6 +30,7 @@ from ecomcore.core._errors import (
 )
 from ecomcore.core._events import DomainEvent
 from ecomcore.core._format import format_money
+from ecomcore.core._ids import IdGenerator, SequentialIds, UuidIds, check_id
 from ecomcore.core._money import (
     Money,
     Rounding,
@@ -39,34 +44,52 @@ from ecomcore.core._money import (
     to_minor_units,
     trusted_money,
 )
+from ecomcore.core._quantity import check_whole_number, whole_number
 from ecomcore.core._taxed import TaxedMoney
 
 __all__ = [
+    "EARTH_RADIUS_KM",
+    "Address",
+    "CardDataError",
     "Clock",
     "ConcurrencyError",
+    "Coordinates",
     "Currency",
     "CurrencyMismatchError",
     "DomainEvent",
     "EcomcoreError",
+    "FixedClock",
     "FloatAmountError",
+    "IdGenerator",
     "Money",
     "NotFoundError",
     "PrecisionLossError",
     "Rounding",
+    "SequentialIds",
     "SystemClock",
     "TaxedMoney",
     "UnknownCurrencyError",
+    "UuidIds",
     "ValidationError",
     "allocate",
     "allocate_units",
     "as_money",
+    "check_country",
+    "check_id",
+    "check_subdivision",
+    "check_whole_number",
+    "distance_km",
+    "find_card_data",
     "format_money",
     "from_minor_units",
     "get_currency",
     "iso_currency_codes",
+    "luhn_valid",
     "minor_units",
     "quantize",
+    "refuse_card_data",
     "sum_money",
     "to_minor_units",
     "trusted_money",
+    "whole_number",
 ]

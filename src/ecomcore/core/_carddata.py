@@ -3,7 +3,7 @@
 import re
 from typing import Final
 
-from ecomcore.fraud._errors import CardDataError
+from ecomcore.core._errors import CardDataError
 
 __all__ = ["find_card_data", "luhn_valid", "refuse_card_data"]
 
@@ -78,7 +78,7 @@ def refuse_card_data(field: str, text: str | None) -> None:
         >>> refuse_card_data("note", "card 5555-5555-5555-4444")
         Traceback (most recent call last):
         ...
-        ecomcore.fraud._errors.CardDataError: note contains a full card number; ...
+        ecomcore.core._errors.CardDataError: note contains a full card number; ...
     """
     if text is None:
         return

@@ -32,7 +32,6 @@ from ecomcore.fraud._backtest import (
     backtest,
     compare_policies,
 )
-from ecomcore.fraud._carddata import find_card_data, luhn_valid, refuse_card_data
 from ecomcore.fraud._checks import (
     DEFAULT_VELOCITY_LIMITS,
     DEFAULT_WEIGHTS,
@@ -43,7 +42,7 @@ from ecomcore.fraud._checks import (
     is_disposable_email_domain,
     run_checks,
 )
-from ecomcore.fraud._errors import CardDataError, RuleSyntaxError, RuleTypeError
+from ecomcore.fraud._errors import RuleSyntaxError, RuleTypeError
 from ecomcore.fraud._generator import FREIGHT_FORWARDERS, LabelledOrder, generate_orders
 from ecomcore.fraud._input import (
     Address,
@@ -98,7 +97,6 @@ __all__ = [
     "AvsResult",
     "BacktestComparison",
     "BacktestReport",
-    "CardDataError",
     "CardFacts",
     "Channel",
     "Comparison",
@@ -150,10 +148,7 @@ __all__ = [
     "decide",
     "distance_km",
     "explain",
-    "find_card_data",
     "generate_orders",
     "is_disposable_email_domain",
-    "luhn_valid",
-    "refuse_card_data",
     "run_checks",
 ]

@@ -4,33 +4,7 @@ from collections.abc import Sequence
 
 from ecomcore.core import EcomcoreError
 
-__all__ = ["CardDataError", "RuleSyntaxError", "RuleTypeError"]
-
-
-class CardDataError(EcomcoreError, ValueError):
-    """A fraud input carries a full card number or a CVV; ecomcore never accepts either.
-
-    The message names the field and what was found, never the digits themselves, so the error can be
-    logged safely.
-
-    Examples:
-        >>> raise CardDataError("note", "a full card number")
-        Traceback (most recent call last):
-        ...
-        ecomcore.fraud._errors.CardDataError: note contains a full card number; ...
-    """
-
-    code = "card_data_refused"
-
-    def __init__(self, field: str, found: str) -> None:
-        super().__init__(
-            f"{field} contains {found}; ecomcore takes only the processor token, BIN and last "
-            "four digits of a card, never the full number or the CVV. Remove it and send the token",
-            field=field,
-            found=found,
-        )
-        self.field = field
-        self.found = found
+__all__ = ["RuleSyntaxError", "RuleTypeError"]
 
 
 class RuleSyntaxError(EcomcoreError, ValueError):

@@ -9,8 +9,7 @@ from typing import Any, Final
 
 import attrs
 
-from ecomcore.core import Money, ValidationError, as_money
-from ecomcore.fraud._carddata import refuse_card_data
+from ecomcore.core import Money, ValidationError, as_money, refuse_card_data
 
 __all__ = [
     "Address",
@@ -355,7 +354,7 @@ class FraudInput:
         ... )
         Traceback (most recent call last):
         ...
-        ecomcore.fraud._errors.CardDataError: FraudInput.note contains a full card number; ...
+        ecomcore.core._errors.CardDataError: FraudInput.note contains a full card number; ...
     """
 
     order_id: str = attrs.field(validator=_required_text)

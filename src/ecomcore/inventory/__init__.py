@@ -14,7 +14,7 @@
 Examples:
     >>> from datetime import UTC, datetime, timedelta
     >>> from ecomcore.adapters.memory import InMemoryStockRepository
-    >>> from ecomcore.testing import FixedClock
+    >>> from ecomcore.core import FixedClock
     >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
     >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
     >>> r = reserve(repo, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))

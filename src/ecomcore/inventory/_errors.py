@@ -111,7 +111,7 @@ class IdempotencyConflictError(EcomcoreError, ValueError):
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))

@@ -16,7 +16,7 @@ class LowStock(DomainEvent):
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey, configure_stock
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> _ = receive_stock(repo, clock, mug, 10, reference="po-1")
@@ -41,7 +41,7 @@ class OutOfStock(DomainEvent):
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 2, reference="po-1")
         >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
@@ -63,7 +63,7 @@ class BackInStock(DomainEvent):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey, receive_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> [(event.name, event.sku, event.available) for event in repo.events()]
@@ -84,7 +84,7 @@ class ReservationExpired(DomainEvent):
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey, expire_reservations
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))

@@ -33,7 +33,7 @@ class StockKey(NamedTuple):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import receive_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug_in_berlin = StockKey("mug", "wh-berlin")
         >>> _ = receive_stock(repo, clock, mug_in_berlin, 12, reference="po-1")
@@ -58,7 +58,7 @@ class ExpectedReceipt:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import expect_receipt
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
@@ -78,7 +78,7 @@ class MovementReason(enum.Enum):
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))

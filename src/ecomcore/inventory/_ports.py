@@ -75,7 +75,7 @@ class StockRepository(Protocol):
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.core import ConcurrencyError
         >>> from ecomcore.inventory import receive_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo: StockRepository = InMemoryStockRepository()
         >>> clock, mug = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC)), StockKey("mug", "wh")
         >>> _ = receive_stock(repo, clock, mug, 5, reference="po-1")

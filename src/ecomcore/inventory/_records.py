@@ -83,7 +83,7 @@ class ReservationStatus(enum.Enum):
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
@@ -111,7 +111,7 @@ class Reservation(NamedTuple):
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
@@ -165,7 +165,7 @@ class TransferStatus(enum.Enum):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import dispatch_transfer, receive_stock, receive_transfer
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> sent = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
@@ -186,7 +186,7 @@ class Transfer:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import dispatch_transfer, receive_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
         >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",

@@ -84,7 +84,7 @@ def extend_reservation(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -125,7 +125,7 @@ def release_reservation(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -162,7 +162,7 @@ def expire_reservations(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -212,7 +212,7 @@ def allocate_reservation(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -258,7 +258,7 @@ def ship_reservation(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")

@@ -160,7 +160,7 @@ def reserve(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import ReservationLine, StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -217,7 +217,7 @@ def reserve_by_strategy(
         >>> from datetime import UTC
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import by_location_priority as by_priority, receive_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "shop"), 5, reference="po-1")
         >>> sites = [Location("wh", priority=1), Location("shop", priority=2)]

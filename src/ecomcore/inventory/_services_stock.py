@@ -72,7 +72,7 @@ def expect_receipt(
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockPolicy
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
@@ -106,7 +106,7 @@ def receive_stock(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -144,7 +144,7 @@ def return_to_stock(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -183,7 +183,7 @@ def adjust_stock(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -223,7 +223,7 @@ def record_count(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -257,7 +257,7 @@ def configure_stock(
         >>> from datetime import UTC, datetime, timedelta
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
         >>> from ecomcore.inventory import StockKey
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repository = InMemoryStockRepository()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
@@ -294,7 +294,7 @@ def dispatch_transfer(
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> wh, shop = StockKey("mug", "wh"), StockKey("mug", "shop")
         >>> _ = receive_stock(repo, clock, wh, 5, reference="po-1")
@@ -348,7 +348,7 @@ def receive_transfer(
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> shop = StockKey("mug", "shop")
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")

@@ -45,7 +45,8 @@ class VatNumberValidator(Protocol):
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FakeVatNumberValidator, FixedClock
+        >>> from ecomcore.core import FixedClock
+        >>> from ecomcore.testing import FakeVatNumberValidator
         >>> from ecomcore import pricing as p
         >>> vies: VatNumberValidator = FakeVatNumberValidator({"FR40303265045"})
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))

@@ -15,7 +15,8 @@ def check_vat_number(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FakeVatNumberValidator, FixedClock
+        >>> from ecomcore.core import FixedClock
+        >>> from ecomcore.testing import FakeVatNumberValidator
         >>> clock = FixedClock(datetime(2026, 3, 1, 9, tzinfo=UTC))
         >>> check_vat_number("FR 40 303 265 045", clock).online
         False

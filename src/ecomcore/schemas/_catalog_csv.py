@@ -371,7 +371,7 @@ def import_catalog_csv(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> text = '''Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Barcode
         ... mug,Mug,Size,S,MUG-S,4006381333931
         ... mug,,,L,MUG-L,4006381333932

@@ -131,7 +131,7 @@ def import_catalog_json(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> document = '''{"products": [
         ...   {"handle": "mug", "title": "Mug",

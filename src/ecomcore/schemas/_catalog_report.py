@@ -22,7 +22,7 @@ class RejectedRow(BaseModel):
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.schemas import import_catalog_csv
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> lines = ["Handle,Title,Variant SKU,Variant Barcode", "mug,Mug,MUG-1,123"]
         >>> result = import_catalog_csv(lines, clock=FixedClock(datetime(2026, 3, 1, tzinfo=UTC)))
         >>> rejected = result.report.rejected[0]
@@ -47,7 +47,7 @@ class ImportReport(BaseModel):
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.schemas import import_catalog_json
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> document = '{"products": [{"handle": "mug", "title": "Mug"}, {"handle": "cap"}]}'
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
         >>> report = import_catalog_json(document, clock=clock).report
@@ -77,7 +77,7 @@ class CatalogImport:
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.schemas import import_catalog_csv
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> lines = ["Handle,Title,Variant SKU", "mug,Mug,MUG-1", "cap,Cap,CAP-1"]
         >>> result = import_catalog_csv(lines, clock=FixedClock(datetime(2026, 3, 1, tzinfo=UTC)))
         >>> [(product.handle, product.title) for product in result.products], result.report.imported

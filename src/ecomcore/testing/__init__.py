@@ -2,7 +2,6 @@
 
 - `ecomcore.testing.strategies`: Hypothesis strategies for money in every ISO currency and for
   allocation weights, so your own properties can run against the same inputs as ours.
-- `FixedClock`: a `ecomcore.core.Clock` that stands still until you move it.
 - `ProductRepositoryContract`, `CategoryRepositoryContract`: contract suites your repositories
   must pass; subclass one as ``Test...`` and implement ``make_repository``.
 - `sample_catalog_csv`: seeded catalog CSV files with known broken rows, for import tests.
@@ -23,7 +22,6 @@ from ecomcore.testing._catalog_contracts import (
     ProductRepositoryContract,
 )
 from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sample_catalog_csv
-from ecomcore.testing._clock import FixedClock
 from ecomcore.testing._fraud_contracts import VelocityCounterContract
 from ecomcore.testing._inventory_contracts import StockRepositoryContract
 from ecomcore.testing._pricing_contracts import RedemptionLedgerContract
@@ -34,7 +32,6 @@ __all__ = [
     "BROKEN_KINDS",
     "CategoryRepositoryContract",
     "FakeVatNumberValidator",
-    "FixedClock",
     "ProductRepositoryContract",
     "RedemptionLedgerContract",
     "SampleCatalogCsv",

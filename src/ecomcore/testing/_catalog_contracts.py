@@ -26,8 +26,7 @@ from ecomcore.catalog import (
     RuleOperator,
     Variant,
 )
-from ecomcore.core import ConcurrencyError, NotFoundError, ValidationError
-from ecomcore.testing._clock import FixedClock
+from ecomcore.core import ConcurrencyError, FixedClock, NotFoundError, ValidationError
 
 __all__ = ["CategoryRepositoryContract", "ProductRepositoryContract"]
 

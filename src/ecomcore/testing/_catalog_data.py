@@ -36,7 +36,7 @@ class SampleCatalogCsv:
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.schemas import import_catalog_csv
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> sample = sample_catalog_csv(20, seed=7, broken_share=0.1)
         >>> sample.rows, sample.broken
         (20, {6: 'bad_barcode', 16: 'duplicate_sku'})

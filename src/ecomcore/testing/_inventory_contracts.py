@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ecomcore.core import ConcurrencyError, NotFoundError
+from ecomcore.core import ConcurrencyError, FixedClock, NotFoundError
 from ecomcore.inventory import (
     InsufficientStockError,
     Movement,
@@ -26,7 +26,6 @@ from ecomcore.inventory import (
     replay,
     reserve,
 )
-from ecomcore.testing._clock import FixedClock
 
 __all__ = ["StockRepositoryContract"]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ecomcore.core import from_minor_units
+from ecomcore.core import find_card_data, from_minor_units
 from ecomcore.fraud import (
     ATTRIBUTES,
     Address,
@@ -49,7 +49,6 @@ from ecomcore.fraud import (
     RuleSet,
     ThreeDSResult,
     ValueType,
-    find_card_data,
 )
 
 __all__ = ["LIST_NAMES", "conditions", "fraud_inputs", "rule_sets", "rules"]

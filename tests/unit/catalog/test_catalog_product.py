@@ -18,8 +18,7 @@ from ecomcore.catalog import (
     Weight,
     variant_matrix,
 )
-from ecomcore.core import NotFoundError, ValidationError
-from ecomcore.testing import FixedClock
+from ecomcore.core import FixedClock, NotFoundError, ValidationError
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
 SIZE = OptionAxis.of("Size", "S", "M", "L")

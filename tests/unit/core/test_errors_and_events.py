@@ -10,11 +10,11 @@ from ecomcore.core import (
     ConcurrencyError,
     DomainEvent,
     EcomcoreError,
+    FixedClock,
     NotFoundError,
     SystemClock,
     ValidationError,
 )
-from ecomcore.testing import FixedClock
 
 
 def test_every_public_error_is_an_ecomcore_error_with_a_distinct_code() -> None:

@@ -4,16 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ecomcore.core import Money, ValidationError
+from ecomcore.core import CardDataError, Money, ValidationError, find_card_data, luhn_valid
 from ecomcore.fraud import (
     Address,
-    CardDataError,
     CardFacts,
     FraudInput,
     IpFacts,
     LineItem,
-    find_card_data,
-    luhn_valid,
 )
 
 AT = datetime(2026, 3, 1, 12, tzinfo=UTC)

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from ecomcore.core import Money, ValidationError
+from ecomcore.core import FixedClock, Money, ValidationError
 from ecomcore.pricing import (
     Address,
     AmbiguousTaxRuleError,
@@ -26,7 +26,7 @@ from ecomcore.pricing import (
     resolve_rules,
     us_nexus_thresholds,
 )
-from ecomcore.testing import FakeVatNumberValidator, FixedClock
+from ecomcore.testing import FakeVatNumberValidator
 
 DAY = date(2026, 3, 1)
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money, Rounding, ValidationError
+from ecomcore.core import FixedClock, Money, Rounding, ValidationError
 from ecomcore.pricing import (
     Address,
     Buyer,
@@ -31,7 +31,7 @@ from ecomcore.pricing import (
     check_vat_number,
     eu_vat_rules,
 )
-from ecomcore.testing import FakeVatNumberValidator, FixedClock
+from ecomcore.testing import FakeVatNumberValidator
 
 MARCH_2026 = date(2026, 3, 1)
 EXTRA_RULES = (

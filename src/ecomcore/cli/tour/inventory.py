@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     Location,
     LocationKind,
@@ -15,7 +16,6 @@ from ecomcore.inventory import (
     reserve,
     reserve_by_strategy,
 )
-from ecomcore.testing import FixedClock
 
 
 def show() -> str:

@@ -7,6 +7,7 @@ through reserve, allocate and ship, then the stock each location holds today.
 from datetime import UTC, date, datetime, timedelta
 
 from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     ReservationLine,
     StockKey,
@@ -18,7 +19,6 @@ from ecomcore.inventory import (
     ship_reservation,
 )
 from ecomcore.inventory import planning as p
-from ecomcore.testing import FixedClock
 
 START = date(2024, 1, 1)
 DAYS = 56

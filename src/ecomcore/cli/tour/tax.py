@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money, format_money
+from ecomcore.core import FixedClock, Money, format_money
 from ecomcore.pricing import (
     Address,
     Buyer,
@@ -29,7 +29,7 @@ from ecomcore.pricing import (
     eu_vat_rules,
     quote,
 )
-from ecomcore.testing import FakeVatNumberValidator, FixedClock
+from ecomcore.testing import FakeVatNumberValidator
 
 
 def _breakdown(result: TaxResult, locale: str) -> list[str]:

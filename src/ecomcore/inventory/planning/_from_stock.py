@@ -116,7 +116,7 @@ def suggest_reorders_from_stock(
         >>> from ecomcore.inventory import (ReservationLine, StockKey, allocate_reservation,
         ...     receive_stock, reserve, ship_reservation)
         >>> from ecomcore.inventory.planning import Supplier, suggest_reorders_from_stock
-        >>> from ecomcore.testing import FixedClock
+        >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 10, reference="po-1")
         >>> _ = reserve(repo, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
