@@ -1,5 +1,6 @@
 """The public names of each package are a contract: changing them is a deliberate act."""
 
+import ast
 import importlib
 import inspect
 import subprocess
@@ -9,8 +10,9 @@ import pytest
 
 PUBLIC = {
     "ecomcore.adapters.memory": {
-        "InMemoryCategoryRepository", "InMemoryProductRepository", "InMemoryRedemptionLedger",
-        "InMemoryStockRepository", "InMemoryTaxRateProvider", "InMemoryVelocityCounter",
+        "InMemoryCategoryRepository", "InMemoryOutbox", "InMemoryProductRepository",
+        "InMemoryRedemptionLedger", "InMemoryStockRepository", "InMemoryTaxRateProvider",
+        "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite", "VersionedTable",
     },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
@@ -24,15 +26,16 @@ PUBLIC = {
         "products_in_category", "publication_problems", "publish_product", "variant_matrix",
     },
     "ecomcore.core": {
-        "Address", "CardDataError", "Clock", "ConcurrencyError", "Coordinates", "EARTH_RADIUS_KM",
-        "FixedClock", "IdGenerator", "SequentialIds", "UuidIds", "check_country", "check_id",
-        "check_subdivision", "check_whole_number", "distance_km", "find_card_data", "luhn_valid",
-        "refuse_card_data", "whole_number", "Currency", "CurrencyMismatchError", "DomainEvent",
-        "EcomcoreError", "FloatAmountError", "Money", "NotFoundError", "PrecisionLossError",
-        "Rounding", "SystemClock", "TaxedMoney", "UnknownCurrencyError", "ValidationError",
-        "allocate", "allocate_units", "as_money", "format_money", "from_minor_units",
-        "get_currency", "iso_currency_codes", "minor_units", "quantize", "sum_money",
-        "to_minor_units", "trusted_money",
+        "Address", "Aggregate", "CardDataError", "Clock", "ConcurrencyError", "Coordinates",
+        "Currency", "CurrencyMismatchError", "DomainEvent", "EARTH_RADIUS_KM", "EcomcoreError",
+        "FixedClock", "FloatAmountError", "IdGenerator", "Lifecycle", "Money", "NotFoundError",
+        "Outbox", "PrecisionLossError", "Rounding", "SequentialIds", "SystemClock",
+        "TaxedMoney", "TransitionError", "UnitOfWork", "UnknownCurrencyError", "UuidIds",
+        "ValidationError", "allocate", "allocate_units", "as_money", "check_country",
+        "check_id", "check_subdivision", "check_whole_number", "distance_km", "find_card_data",
+        "format_money", "from_minor_units", "get_currency", "iso_currency_codes", "luhn_valid",
+        "minor_units", "quantize", "refuse_card_data", "sum_money", "to_minor_units",
+        "trusted_money", "whole_number",
     },
     "ecomcore.fraud": {
         "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",
@@ -134,8 +137,16 @@ PUBLIC = {
     "ecomcore.testing": {
         "BROKEN_KINDS", "CategoryRepositoryContract", "FakeVatNumberValidator",
         "ProductRepositoryContract", "RedemptionLedgerContract", "SampleCatalogCsv",
-        "StockRepositoryContract", "TaxRateProviderContract", "VelocityCounterContract",
-        "fraud_strategies", "sample_catalog_csv", "strategies",
+        "StockRepositoryContract", "TaxRateProviderContract", "UnitOfWorkContract",
+        "VelocityCounterContract", "contracts", "fakes", "sample_catalog_csv", "strategies",
+    },
+    "ecomcore.testing.contracts": {
+        "CategoryRepositoryContract", "ProductRepositoryContract", "RedemptionLedgerContract",
+        "StockRepositoryContract", "TaxRateProviderContract", "UnitOfWorkContract",
+        "VelocityCounterContract",
+    },
+    "ecomcore.testing.fakes": {
+        "BROKEN_KINDS", "FakeVatNumberValidator", "SampleCatalogCsv", "sample_catalog_csv",
     },
 }  # fmt: skip
 
@@ -147,6 +158,48 @@ def test_all_lists_exactly_the_public_names(package: str) -> None:
     assert set(module.__all__) == PUBLIC[package]
     for name in module.__all__:
         assert hasattr(module, name), name
+
+
+def loaded_contexts(statement: str) -> list[str]:
+    """The ecomcore contexts (and kernel) a fresh interpreter has loaded after ``statement``."""
+    code = (
+        f"{statement}; import sys; "
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.count('.') >= 1 "
+        "and m.startswith('ecomcore.')}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    names: list[str] = ast.literal_eval(out.stdout)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("import ecomcore.adapters.memory.fraud", ["adapters", "core", "fraud"]),
+        ("from ecomcore.adapters.memory import InMemoryVelocityCounter",
+         ["adapters", "core", "fraud"]),
+        ("from ecomcore.testing.contracts import VelocityCounterContract",
+         ["core", "fraud", "testing"]),
+        ("from ecomcore.testing import FakeVatNumberValidator", ["core", "pricing", "testing"]),
+        ("import ecomcore.testing", ["core", "testing"]),
+    ],
+)  # fmt: skip
+def test_importing_one_context_part_loads_that_context_only(
+    statement: str, expected: list[str]
+) -> None:
+    """An adapter, contract or fake for one context loads that context and core, nothing else."""
+    assert loaded_contexts(statement) == expected
+
+
+def test_fixed_clock_and_fakes_need_neither_pytest_nor_hypothesis() -> None:
+    """`FixedClock` and the fakes import on a machine without the testing extra."""
+    code = (
+        "import sys; sys.modules['pytest'] = sys.modules['hypothesis'] = None; "
+        "from ecomcore.core import FixedClock; from ecomcore.testing.fakes import "
+        "FakeVatNumberValidator, sample_catalog_csv; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
 
 
 def test_importing_ecomcore_imports_no_context() -> None:

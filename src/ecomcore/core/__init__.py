@@ -13,6 +13,7 @@ Examples:
 from moneyed import Currency
 
 from ecomcore.core._address import Address, check_country, check_subdivision
+from ecomcore.core._aggregate import Aggregate
 from ecomcore.core._allocate import allocate, allocate_units
 from ecomcore.core._carddata import find_card_data, luhn_valid, refuse_card_data
 from ecomcore.core._clock import Clock, FixedClock, SystemClock
@@ -31,6 +32,7 @@ from ecomcore.core._errors import (
 from ecomcore.core._events import DomainEvent
 from ecomcore.core._format import format_money
 from ecomcore.core._ids import IdGenerator, SequentialIds, UuidIds, check_id
+from ecomcore.core._lifecycle import Lifecycle, TransitionError
 from ecomcore.core._money import (
     Money,
     Rounding,
@@ -46,10 +48,12 @@ from ecomcore.core._money import (
 )
 from ecomcore.core._quantity import check_whole_number, whole_number
 from ecomcore.core._taxed import TaxedMoney
+from ecomcore.core._uow import Outbox, UnitOfWork
 
 __all__ = [
     "EARTH_RADIUS_KM",
     "Address",
+    "Aggregate",
     "CardDataError",
     "Clock",
     "ConcurrencyError",
@@ -61,13 +65,17 @@ __all__ = [
     "FixedClock",
     "FloatAmountError",
     "IdGenerator",
+    "Lifecycle",
     "Money",
     "NotFoundError",
+    "Outbox",
     "PrecisionLossError",
     "Rounding",
     "SequentialIds",
     "SystemClock",
     "TaxedMoney",
+    "TransitionError",
+    "UnitOfWork",
     "UnknownCurrencyError",
     "UuidIds",
     "ValidationError",

@@ -1,32 +1,58 @@
-"""Test helpers for ecomcore and for the code you build on it.
+"""Test helpers for ecomcore and for the code you build on it, in three parts.
 
-- `ecomcore.testing.strategies`: Hypothesis strategies for money in every ISO currency and for
-  allocation weights, so your own properties can run against the same inputs as ours.
-- `ProductRepositoryContract`, `CategoryRepositoryContract`: contract suites your repositories
-  must pass; subclass one as ``Test...`` and implement ``make_repository``.
-- `sample_catalog_csv`: seeded catalog CSV files with known broken rows, for import tests.
-- `StockRepositoryContract`: the tests every `ecomcore.inventory.StockRepository` must pass,
-  a many-threaded never-oversell test included. Subclass it and implement ``make_repository``.
-- `ecomcore.testing.fraud_strategies`: fraud inputs and random well-typed fraud rule trees.
-- `VelocityCounterContract`: the test suite any `ecomcore.fraud.VelocityCounter` must pass.
-- `RedemptionLedgerContract`: the contract suite any `ecomcore.pricing.RedemptionLedger` passes.
-- `FakeVatNumberValidator`: a VAT number service that knows a fixed set of numbers.
-- `TaxRateProviderContract`: the tests every `ecomcore.pricing.TaxRateProvider` must pass.
+- `ecomcore.testing.contracts`: the contract suite of every port (``StockRepositoryContract``,
+  ``VelocityCounterContract``, ...); subclass one as ``Test...`` and implement its factory.
+  Needs pytest (the ``testing`` extra).
+- `ecomcore.testing.strategies`: Hypothesis strategies: money in every ISO currency and
+  allocation weights (here), fraud inputs and random rule trees (``strategies.fraud``).
+  Needs hypothesis (the ``testing`` extra).
+- `ecomcore.testing.fakes`: fakes and sample data (``FakeVatNumberValidator``,
+  ``sample_catalog_csv``); needs nothing beyond ecomcore.
 
-Needs the ``testing`` extra (hypothesis).
+The clock for tests is `ecomcore.core.FixedClock`. Every name of the three parts is also
+importable from this package; reading one loads only the part and the context it belongs to.
 """
 
-from ecomcore.testing import fraud_strategies, strategies
-from ecomcore.testing._catalog_contracts import (
-    CategoryRepositoryContract,
-    ProductRepositoryContract,
-)
-from ecomcore.testing._catalog_data import BROKEN_KINDS, SampleCatalogCsv, sample_catalog_csv
-from ecomcore.testing._fraud_contracts import VelocityCounterContract
-from ecomcore.testing._inventory_contracts import StockRepositoryContract
-from ecomcore.testing._pricing_contracts import RedemptionLedgerContract
-from ecomcore.testing._tax_contracts import TaxRateProviderContract
-from ecomcore.testing._tax_fakes import FakeVatNumberValidator
+from typing import TYPE_CHECKING
+
+from ecomcore.core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ecomcore.testing import contracts, fakes, strategies
+    from ecomcore.testing.contracts import (
+        CategoryRepositoryContract,
+        ProductRepositoryContract,
+        RedemptionLedgerContract,
+        StockRepositoryContract,
+        TaxRateProviderContract,
+        UnitOfWorkContract,
+        VelocityCounterContract,
+    )
+    from ecomcore.testing.fakes import (
+        BROKEN_KINDS,
+        FakeVatNumberValidator,
+        SampleCatalogCsv,
+        sample_catalog_csv,
+    )
+
+_HOMES = {
+    "BROKEN_KINDS": "fakes",
+    "CategoryRepositoryContract": "contracts",
+    "FakeVatNumberValidator": "fakes",
+    "ProductRepositoryContract": "contracts",
+    "RedemptionLedgerContract": "contracts",
+    "SampleCatalogCsv": "fakes",
+    "StockRepositoryContract": "contracts",
+    "TaxRateProviderContract": "contracts",
+    "UnitOfWorkContract": "contracts",
+    "VelocityCounterContract": "contracts",
+    "contracts": "contracts",
+    "fakes": "fakes",
+    "sample_catalog_csv": "fakes",
+    "strategies": "strategies",
+}
+__getattr__ = lazy_exports(__name__, _HOMES)
+
 
 __all__ = [
     "BROKEN_KINDS",
@@ -37,8 +63,10 @@ __all__ = [
     "SampleCatalogCsv",
     "StockRepositoryContract",
     "TaxRateProviderContract",
+    "UnitOfWorkContract",
     "VelocityCounterContract",
-    "fraud_strategies",
+    "contracts",
+    "fakes",
     "sample_catalog_csv",
     "strategies",
 ]

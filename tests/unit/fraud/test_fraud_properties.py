@@ -20,7 +20,7 @@ from ecomcore.fraud import (
     assess,
     combine_weights,
 )
-from ecomcore.testing.fraud_strategies import LIST_NAMES, fraud_inputs, rule_sets
+from ecomcore.testing.strategies.fraud import LIST_NAMES, fraud_inputs, rule_sets
 
 HASHER = KeyedHasher(b"property test key 123")
 LISTS: dict[str, Container[Any]] = {

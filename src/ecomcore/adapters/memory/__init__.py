@@ -1,20 +1,55 @@
 """In-memory implementations of every port: the default storage, for tests, demos and small shops.
 
-Each one keeps the concurrency contract of its port and passes its contract suite in
-:mod:`ecomcore.testing`.
+One module per context (`ecomcore.adapters.memory.fraud`, `.inventory`, ...) and the unit of
+work they all stage into (`ecomcore.adapters.memory.uow`); the names are also
+importable from this package, which loads only the module a name lives in, so a project that
+embeds the fraud engine loads fraud and core and nothing else. Each implementation keeps the
+concurrency contract of its port and passes its contract suite in `ecomcore.testing.contracts`.
 """
 
-from ecomcore.adapters.memory._catalog import InMemoryCategoryRepository, InMemoryProductRepository
-from ecomcore.adapters.memory._fraud import InMemoryVelocityCounter
-from ecomcore.adapters.memory._inventory import InMemoryStockRepository
-from ecomcore.adapters.memory._pricing import InMemoryRedemptionLedger
-from ecomcore.adapters.memory._tax import InMemoryTaxRateProvider
+from typing import TYPE_CHECKING
+
+from ecomcore.core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ecomcore.adapters.memory.catalog import (
+        InMemoryCategoryRepository,
+        InMemoryProductRepository,
+    )
+    from ecomcore.adapters.memory.fraud import InMemoryVelocityCounter
+    from ecomcore.adapters.memory.inventory import InMemoryStockRepository
+    from ecomcore.adapters.memory.pricing import InMemoryRedemptionLedger
+    from ecomcore.adapters.memory.tax import InMemoryTaxRateProvider
+    from ecomcore.adapters.memory.uow import (
+        InMemoryOutbox,
+        InMemoryUnitOfWork,
+        StagedWrite,
+        VersionedTable,
+    )
+
+_HOMES = {
+    "InMemoryCategoryRepository": "catalog",
+    "InMemoryProductRepository": "catalog",
+    "InMemoryRedemptionLedger": "pricing",
+    "InMemoryStockRepository": "inventory",
+    "InMemoryTaxRateProvider": "tax",
+    "InMemoryVelocityCounter": "fraud",
+    "InMemoryOutbox": "uow",
+    "InMemoryUnitOfWork": "uow",
+    "StagedWrite": "uow",
+    "VersionedTable": "uow",
+}
+__getattr__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "InMemoryCategoryRepository",
+    "InMemoryOutbox",
     "InMemoryProductRepository",
     "InMemoryRedemptionLedger",
     "InMemoryStockRepository",
     "InMemoryTaxRateProvider",
+    "InMemoryUnitOfWork",
     "InMemoryVelocityCounter",
+    "StagedWrite",
+    "VersionedTable",
 ]

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for money, currencies and weights.
+"""Hypothesis strategies for money, currencies and weights; fraud inputs and rules in `.fraud`.
 
 Examples:
     >>> from hypothesis import given

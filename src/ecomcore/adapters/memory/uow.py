@@ -1,0 +1,227 @@
+"""The in-memory unit of work and outbox: what every in-memory repository stages into."""
+
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypeVar
+
+import attrs
+
+from ecomcore.core import Aggregate, ConcurrencyError, DomainEvent
+
+__all__ = ["InMemoryOutbox", "InMemoryUnitOfWork", "StagedWrite", "VersionedTable"]
+
+V = TypeVar("V")
+
+Subscriber = Callable[[Sequence[DomainEvent]], None]
+
+
+class StagedWrite(Protocol):
+    """One repository's part of a commit: checked, then applied, under the repository's lock.
+
+    In-memory repositories stage these into an `InMemoryUnitOfWork`; a commit takes the locks
+    of every repository involved (in a fixed order, so two commits cannot deadlock), runs every
+    ``check`` (each raises `ConcurrencyError` on a stale version), then every ``apply``.
+
+    Examples:
+        >>> import threading
+        >>> class SetFlag:
+        ...     lock = threading.RLock()
+        ...     def __init__(self, store: dict[str, bool]) -> None:
+        ...         self.store = store
+        ...     def check(self) -> None:
+        ...         pass
+        ...     def apply(self) -> None:
+        ...         self.store["flag"] = True
+        >>> store: dict[str, bool] = {}
+        >>> with InMemoryUnitOfWork() as uow:
+        ...     uow.stage(SetFlag(store))
+        ...     uow.commit()
+        >>> store
+        {'flag': True}
+    """
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock of the store this write changes."""
+        ...
+
+    def check(self) -> None:
+        """Raise `ConcurrencyError` if what was read has changed since; write nothing."""
+        ...
+
+    def apply(self) -> None:
+        """Write the change; called only once every staged write has passed its check."""
+        ...
+
+
+@attrs.define
+class InMemoryOutbox:
+    """The committed events, in commit order: the outbox of every `InMemoryUnitOfWork` given it.
+
+    Examples:
+        >>> outbox = InMemoryOutbox()
+        >>> with InMemoryUnitOfWork(outbox) as uow:
+        ...     uow.commit()
+        >>> outbox.events()
+        []
+    """
+
+    _events: list[DomainEvent] = attrs.field(factory=list, init=False)
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False)
+
+    def events(self, after: int = 0) -> list[DomainEvent]:
+        """Return the committed events in commit order, skipping the first ``after``."""
+        with self._lock:
+            return self._events[after:]
+
+    def append(self, events: Sequence[DomainEvent]) -> None:
+        """Add ``events`` at the end (called by a unit of work inside its commit)."""
+        with self._lock:
+            self._events.extend(events)
+
+
+class InMemoryUnitOfWork:
+    """A `ecomcore.core.UnitOfWork` over in-memory repositories, with an outbox and subscribers.
+
+    Repositories stage `StagedWrite` objects (and the aggregates whose events to collect) into
+    it; `commit` checks and applies them all under their stores' locks, appends the events to
+    the outbox, and only then calls each subscriber with the committed events. A commit that
+    fails its checks writes nothing and keeps nothing staged. Subclass it and add your
+    repositories as attributes to get one unit of work across contexts.
+
+    Examples:
+        >>> from datetime import UTC, datetime
+        >>> seen = []
+        >>> uow = InMemoryUnitOfWork(subscribers=[seen.extend])
+        >>> with uow:
+        ...     uow.commit()
+        >>> seen, uow.outbox.events()
+        ([], [])
+    """
+
+    def __init__(
+        self, outbox: InMemoryOutbox | None = None, *, subscribers: Sequence[Subscriber] = ()
+    ) -> None:
+        self.outbox = outbox if outbox is not None else InMemoryOutbox()
+        self._subscribers = tuple(subscribers)
+        self._writes: list[StagedWrite] = []
+        self._aggregates: list[Aggregate] = []
+
+    def __enter__(self) -> Self:
+        """Start collecting staged writes."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was staged and not committed."""
+        self.rollback()
+
+    def stage(self, write: StagedWrite, aggregate: Aggregate | None = None) -> None:
+        """Add ``write`` to the next commit, and ``aggregate``'s events to its outbox entry."""
+        self._writes.append(write)
+        if aggregate is not None and all(aggregate is not seen for seen in self._aggregates):
+            self._aggregates.append(aggregate)
+
+    def commit(self) -> None:
+        """Check and apply every staged write atomically, then publish the committed events."""
+        writes, aggregates = self._writes, self._aggregates
+        self.rollback()
+        locks = {id(write.lock): write.lock for write in writes}
+        with ExitStack() as held:
+            for key in sorted(locks):
+                held.enter_context(locks[key])
+            for write in writes:
+                write.check()
+            for write in writes:
+                write.apply()
+            events = [event for aggregate in aggregates for event in aggregate.pull_events()]
+            self.outbox.append(events)
+        for subscriber in self._subscribers:
+            subscriber(events)
+
+    def rollback(self) -> None:
+        """Forget everything staged since the last commit."""
+        self._writes, self._aggregates = [], []
+
+
+@attrs.frozen
+class _Save:
+    """Store ``value`` under ``key`` if the stored version is still ``read_version``."""
+
+    table: "VersionedTable[Any]"
+    key: str
+    value: object
+    read_version: int
+    aggregate: Aggregate | None
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self.table.lock
+
+    def check(self) -> None:
+        stored = self.table.version(self.key)
+        if stored != self.read_version:
+            raise ConcurrencyError(
+                self.table.name, self.key, expected_version=self.read_version, actual_version=stored
+            )
+
+    def apply(self) -> None:
+        self.table.rows[self.key] = (self.read_version + 1, self.value)
+        if self.aggregate is not None:
+            self.aggregate.version = self.read_version + 1
+
+
+class VersionedTable(Generic[V]):
+    """Versioned rows by id, behind one lock: the storage under the in-memory repositories.
+
+    A repository reads rows with `get` and stages saves with `stage_save`; the save checks, at
+    commit, that the stored version is still the one the value was read at (0: not stored)
+    and stores it one higher, also setting the aggregate's ``version`` to the stored one.
+
+    Examples:
+        >>> table = VersionedTable[str]("note")
+        >>> with InMemoryUnitOfWork() as uow:
+        ...     table.stage_save(uow, "n-1", "hello", read_version=0)
+        ...     uow.commit()
+        >>> table.get("n-1")
+        (1, 'hello')
+        >>> with InMemoryUnitOfWork() as uow:
+        ...     table.stage_save(uow, "n-1", "stale", read_version=0)
+        ...     uow.commit()
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ConcurrencyError: ...
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lock = threading.RLock()
+        self.rows: dict[str, tuple[int, V]] = {}
+
+    def get(self, key: str) -> tuple[int, V] | None:
+        """Return the stored ``(version, value)`` of ``key``, or None when there is none."""
+        with self.lock:
+            return self.rows.get(key)
+
+    def version(self, key: str) -> int:
+        """Return the stored version of ``key``: 0 when it is not stored."""
+        row = self.get(key)
+        return row[0] if row is not None else 0
+
+    def stage_save(
+        self,
+        uow: InMemoryUnitOfWork,
+        key: str,
+        value: V,
+        *,
+        read_version: int,
+        aggregate: Aggregate | None = None,
+    ) -> None:
+        """Stage storing ``value`` at ``read_version + 1`` in ``uow``'s next commit."""
+        uow.stage(_Save(self, key, value, read_version, aggregate), aggregate)
