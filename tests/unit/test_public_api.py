@@ -35,7 +35,7 @@ PUBLIC = {
         "check_id", "check_subdivision", "check_whole_number", "distance_km", "find_card_data",
         "format_money", "from_minor_units", "get_currency", "iso_currency_codes", "luhn_valid",
         "minor_units", "quantize", "refuse_card_data", "sum_money", "to_minor_units",
-        "trusted_money", "whole_number",
+        "whole_number",
     },
     "ecomcore.fraud": {
         "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",

@@ -44,7 +44,6 @@ from ecomcore.core._money import (
     quantize,
     sum_money,
     to_minor_units,
-    trusted_money,
 )
 from ecomcore.core._quantity import check_whole_number, whole_number
 from ecomcore.core._taxed import TaxedMoney
@@ -98,6 +97,5 @@ __all__ = [
     "refuse_card_data",
     "sum_money",
     "to_minor_units",
-    "trusted_money",
     "whole_number",
 ]

@@ -213,7 +213,9 @@ _new_object = object.__new__
 
 
 def trusted_money(amount: Decimal, currency: Currency) -> Money:
-    """Build a Money without validating it: the fast constructor for hot paths.
+    """Build a Money without validating it: the kernel's fast constructor for hot paths.
+
+    Not public (it skips validation): the tax and quote engines import it from this module.
 
     ``amount`` must be a finite ``Decimal`` and ``currency`` a `Currency` from `get_currency` (or
     the currency of a Money already built); nothing is checked, which is what makes it several

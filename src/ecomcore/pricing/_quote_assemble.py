@@ -12,8 +12,8 @@ from ecomcore.core import (
     from_minor_units,
     get_currency,
     sum_money,
-    trusted_money,
 )
+from ecomcore.core._money import trusted_money
 from ecomcore.pricing._coupons import CouponRefusal
 from ecomcore.pricing._fast import build
 from ecomcore.pricing._fast import taxed as fast_taxed

@@ -21,8 +21,8 @@ from ecomcore.core import (
     allocate,
     minor_units,
     quantize,
-    trusted_money,
 )
+from ecomcore.core._money import trusted_money
 from ecomcore.pricing._fast import build, taxed
 from ecomcore.pricing._tax_model import Jurisdiction
 from ecomcore.pricing._tax_result import (

@@ -23,8 +23,8 @@ from ecomcore.core import (
     quantize,
     sum_money,
     to_minor_units,
-    trusted_money,
 )
+from ecomcore.core._money import trusted_money
 from ecomcore.testing import strategies
 
 
