@@ -30,15 +30,16 @@ $(UV):
 	$(PYTHON) -m venv .uv
 	.uv/bin/python -m pip install -qq 'uv==$(UV_VERSION)'
 
-# What the tour needs and nothing more: ecomcore and its analytics extra (numpy, scipy, narwhals).
+# What the tour needs and nothing more: ecomcore, its analytics extra (numpy, scipy, narwhals) and
+# the `tour` group (polars, to hold the CDNOW records).
 # `--inexact` leaves a development install that is already there in place.
 $(VENV)/.demo: pyproject.toml uv.lock | $(UV)
-	$(SYNC) --inexact --no-dev --extra analytics
+	$(SYNC) --inexact --no-dev --extra analytics --group tour
 	touch $@
 
 # Every extra and the development toolchain (the `dev` group), exactly as locked.
 $(VENV)/.dev: pyproject.toml uv.lock | $(UV)
-	$(SYNC) --all-extras --group dev
+	$(SYNC) --all-extras --group dev --group tour
 	touch $@ $(VENV)/.demo
 
 # Refresh the lock: re-resolve to the newest releases pyproject.toml allows, then commit uv.lock.
@@ -75,7 +76,7 @@ BENCH_SIZES := ECOMCORE_BENCH_ORDERS=$${ECOMCORE_BENCH_ORDERS:-10000000} \
 	ECOMCORE_BENCH_CUSTOMERS=$${ECOMCORE_BENCH_CUSTOMERS:-1000000}
 
 bench: $(VENV)/.dev
-	$(SYNC) --inexact --all-extras --group dev --group bench
+	$(SYNC) --inexact --all-extras --group dev --group tour --group bench
 	ECOMCORE_BENCH_SCALE=$(ECOMCORE_BENCH_SCALE) $(BENCH_SIZES) $(BIN)/pytest benchmarks --benchmark-only --benchmark-json=benchmarks/.raw.json \
 		$(if $(K),-k '$(K)') -q
 	$(BIN)/python benchmarks/report.py benchmarks/.raw.json benchmarks/latest.json
