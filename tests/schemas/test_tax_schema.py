@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ecomcore.pricing import TaxTableError
+from ecomcore.tax import TaxTableError
 from ecomcore.schemas import load_tax_rate_table
 from ecomcore.schemas._tax import tax_rate_table_json_schema_text
 
