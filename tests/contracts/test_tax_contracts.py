@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.pricing import TaxRateProvider, TaxRule
+from ecomcore.tax import TaxRateProvider, TaxRule
 from ecomcore.testing import TaxRateProviderContract
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ecomcore.pricing import TaxTableError
 from ecomcore.schemas import load_tax_rate_table
 from ecomcore.schemas._tax import tax_rate_table_json_schema_text
+from ecomcore.tax import TaxTableError
 
 GOOD = {
     "source": "test",
@@ -31,6 +31,16 @@ def test_a_good_table_loads_into_rules() -> None:
         ({"percent": "-1"}, "rules[1].percent"),
         ({"tax_type": "toll"}, "rules[1].tax_type"),
         ({"jurisdiction": {"country": "Canada"}}, "rules[1].jurisdiction.country"),
+        ({"jurisdiction": {"country": "EL"}}, "rules[1].jurisdiction.country"),
+        ({"jurisdiction": {"country": "XX"}}, "rules[1].jurisdiction.country"),
+        (
+            {"jurisdiction": {"country": "CA", "subdivision": "WA"}},
+            "rules[1].jurisdiction.subdivision",
+        ),
+        (
+            {"jurisdiction": {"country": "US", "postal_ranges": [["99", "10"]]}},
+            "rules[1].jurisdiction.postal_ranges",
+        ),
         ({"valid_to": "2012-01-01"}, "rules[1].valid_to"),
         ({"colour": "red"}, "rules[1].colour"),
     ],

@@ -7,13 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import FixedClock, Money, Rounding, sum_money
+from ecomcore.core import Address, FixedClock, Money, Rounding, sum_money
 from ecomcore.pricing import (
-    Address,
     AmountOff,
-    Buyer,
-    EuCrossBorderSales,
-    Jurisdiction,
     LineItem,
     OrderPercentOff,
     PercentOff,
@@ -23,6 +19,12 @@ from ecomcore.pricing import (
     Quote,
     QuoteRequest,
     QuoteTax,
+    quote,
+)
+from ecomcore.tax import (
+    Buyer,
+    EuCrossBorderSales,
+    Jurisdiction,
     RoundedFigure,
     RoundingLevel,
     RoundingPolicy,
@@ -35,7 +37,6 @@ from ecomcore.pricing import (
     TaxType,
     check_vat_number,
     eu_vat_rules,
-    quote,
 )
 from ecomcore.testing import FakeVatNumberValidator
 

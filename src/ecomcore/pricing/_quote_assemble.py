@@ -13,10 +13,10 @@ from ecomcore.core import (
     get_currency,
     sum_money,
 )
+from ecomcore.core._fast import build
+from ecomcore.core._fast import taxed as fast_taxed
 from ecomcore.core._money import trusted_money
 from ecomcore.pricing._coupons import CouponRefusal
-from ecomcore.pricing._fast import build
-from ecomcore.pricing._fast import taxed as fast_taxed
 from ecomcore.pricing._price_lists import PriceListKind
 from ecomcore.pricing._promotions._stacking import Outcome
 from ecomcore.pricing._quote_model import (
@@ -29,8 +29,7 @@ from ecomcore.pricing._quote_model import (
     ShippingQuote,
 )
 from ecomcore.pricing._quote_tax import QuoteTax, TaxableLine
-from ecomcore.pricing._tax_request import SHIPPING_LINE_ID
-from ecomcore.pricing._tax_result import TaxComponent, TaxResult
+from ecomcore.tax import SHIPPING_LINE_ID, TaxComponent, TaxResult
 
 __all__ = ["assemble"]
 

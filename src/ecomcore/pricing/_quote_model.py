@@ -9,7 +9,7 @@ from ecomcore.core import Money, TaxedMoney, ValidationError, allocate, sum_mone
 from ecomcore.pricing._checks import aware, currency_code, ids, optional_whole_money, positive
 from ecomcore.pricing._coupons import CouponRefusal
 from ecomcore.pricing._price_lists import PriceListKind
-from ecomcore.pricing._tax_result import TaxComponent, TaxTotal
+from ecomcore.tax import TaxComponent, TaxTotal
 
 __all__ = [
     "Adjustment",

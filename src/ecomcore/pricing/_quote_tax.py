@@ -1,4 +1,4 @@
-"""The one seam between the quote and the tax engine: `QuoteTax` turns a quote into a TaxRequest.
+"""The one seam between the quote and `ecomcore.tax`: `QuoteTax` turns a quote into a TaxRequest.
 
 The quote engine prices and discounts a cart in whole minor units; when a `QuoteTax` is given, it
 hands every line (its unit price as entered, whether that price includes tax, its category), every
@@ -12,19 +12,20 @@ from datetime import date
 import attrs
 
 from ecomcore.core import Money, ValidationError
-from ecomcore.pricing._tax_model import TaxCategory, TaxRate, as_category
-from ecomcore.pricing._tax_ports import TaxCalculator
-from ecomcore.pricing._tax_request import (
+from ecomcore.tax import (
     Buyer,
     PriceBasis,
+    RoundingPolicy,
     Seller,
     ShippingTaxPolicy,
+    TaxCalculator,
+    TaxCategory,
     TaxDiscount,
     TaxLine,
+    TaxRate,
     TaxRequest,
+    TaxResult,
 )
-from ecomcore.pricing._tax_result import TaxResult
-from ecomcore.pricing._tax_rounding import RoundingPolicy
 
 __all__ = ["QuoteTax", "TaxableLine"]
 
@@ -72,7 +73,8 @@ class QuoteTax:
 
     Examples:
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore.pricing import Address, TableTaxCalculator, eu_vat_rules
+        >>> from ecomcore.core import Address
+        >>> from ecomcore.tax import TableTaxCalculator, eu_vat_rules
         >>> tax = QuoteTax(calculator=TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules())),
         ...                seller=Seller(address=Address("DE")),
         ...                buyer=Buyer(address=Address("DE")))
@@ -87,7 +89,7 @@ class QuoteTax:
     tax_point: date | None = None
     shipping_policy: ShippingTaxPolicy = ShippingTaxPolicy.OWN_CATEGORY
     shipping_category: TaxCategory = attrs.field(
-        default=TaxCategory.SHIPPING, converter=as_category
+        default=TaxCategory.SHIPPING, converter=TaxCategory
     )
     shipping_includes_tax: bool = False
     price_basis: PriceBasis = PriceBasis.KEEP_GROSS

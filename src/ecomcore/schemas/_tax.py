@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from ecomcore.core import ValidationError
-from ecomcore.pricing import (
+from ecomcore.schemas._paths import json_path
+from ecomcore.schemas._schema_text import without_examples
+from ecomcore.tax import (
     Jurisdiction,
     Taxability,
     TaxRate,
@@ -18,8 +20,6 @@ from ecomcore.pricing import (
     TaxTableError,
     TaxType,
 )
-from ecomcore.schemas._paths import json_path
-from ecomcore.schemas._schema_text import without_examples
 
 
 class _Strict(BaseModel):
@@ -37,7 +37,7 @@ class JurisdictionModel(_Strict):
         ...                                 "tax_type": "gst", "percent": "5"}]})
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.TaxTableError: rules[0].jurisdiction.country ...
+        ecomcore.tax._errors.TaxTableError: rules[0].jurisdiction.country ...
     """
 
     country: str = Field(pattern=r"^[A-Za-z]{2}$", examples=["DE", "CA"])
@@ -88,18 +88,21 @@ class TaxRateTableModel(_Strict):
     rules: list[TaxRuleModel]
 
 
-def _rule(model: TaxRuleModel) -> TaxRule:
-    place = model.jurisdiction
+def _jurisdiction(model: JurisdictionModel) -> Jurisdiction:
+    return Jurisdiction(
+        model.country,
+        model.subdivision,
+        postal_prefixes=tuple(model.postal_prefixes),
+        postal_ranges=tuple(model.postal_ranges),
+    )
+
+
+def _rule(model: TaxRuleModel, jurisdiction: Jurisdiction) -> TaxRule:
     extra: dict[str, Any] = {}
     if model.taxability is not None:
         extra["taxability"] = Taxability(model.taxability)
     return TaxRule(
-        jurisdiction=Jurisdiction(
-            place.country,
-            place.subdivision,
-            postal_prefixes=tuple(place.postal_prefixes),
-            postal_ranges=tuple(place.postal_ranges),
-        ),
+        jurisdiction=jurisdiction,
         levy=model.levy,
         tax_type=TaxType(model.tax_type),
         rate=TaxRate.percent(model.percent),
@@ -117,8 +120,9 @@ def _rule(model: TaxRuleModel) -> TaxRule:
 def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRule, ...]:
     """Load rate rules from JSON text or an already parsed dict, validated against the schema.
 
-    Raises `ecomcore.pricing.TaxTableError` listing every problem with its JSON path
-    (``rules[1].percent``), for bad JSON, a bad field or a rule the domain refuses.
+    Raises `ecomcore.tax.TaxTableError` listing every problem with its JSON path
+    (``rules[1].percent``), for bad JSON, a bad field or a rule the domain refuses (such as the
+    VAT prefix ``EL`` given as a country: ``rules[0].jurisdiction.country``).
 
     Examples:
         >>> rules = load_tax_rate_table('''{"rules": [{"jurisdiction": {"country": "DE"},
@@ -129,7 +133,7 @@ def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRul
         ...     "tax_type": "vat", "percent": "-1"}]})
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.TaxTableError: rules[0].percent must be ... equal to 0)...
+        ecomcore.tax._errors.TaxTableError: rules[0].percent must be ... equal to 0)...
     """
     try:
         if isinstance(source, str | bytes):
@@ -143,10 +147,16 @@ def load_tax_rate_table(source: str | bytes | Mapping[str, Any]) -> tuple[TaxRul
     rules = []
     problems = []
     for index, model in enumerate(table.rules):
+        path = f"rules[{index}]"
         try:
-            rules.append(_rule(model))
+            jurisdiction = _jurisdiction(model.jurisdiction)
+        except ValidationError as error:  # the domain's field, under the rule's jurisdiction
+            problems.append((f"{path}.jurisdiction.{error.field}", error.message))
+            continue
+        try:
+            rules.append(_rule(model, jurisdiction))
         except ValidationError as error:
-            problems.append((f"rules[{index}].{error.field}", error.message))
+            problems.append((f"{path}.{error.field}", error.message))
     if problems:
         raise TaxTableError(problems)
     return tuple(rules)

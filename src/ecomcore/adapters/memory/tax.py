@@ -3,16 +3,16 @@
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ecomcore.pricing import TaxRule
+from ecomcore.tax import TaxRule
 
 
 class InMemoryTaxRateProvider:
-    """A `ecomcore.pricing.TaxRateProvider` over rules held in memory, indexed by country.
+    """A `ecomcore.tax.TaxRateProvider` over rules held in memory, indexed by country.
 
     Rules keep the order they were given in; `add` appends more (a new dated rate, say).
 
     Examples:
-        >>> from ecomcore.pricing import eu_vat_rules
+        >>> from ecomcore.tax import eu_vat_rules
         >>> provider = InMemoryTaxRateProvider(eu_vat_rules())
         >>> [str(rule.rate) for rule in provider.rules_for("EE", date(2025, 7, 1))
         ...  if rule.category.code == "standard"]

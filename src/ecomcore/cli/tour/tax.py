@@ -3,11 +3,8 @@
 from datetime import UTC, date, datetime
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import FixedClock, Money, format_money
+from ecomcore.core import Address, FixedClock, Money, format_money
 from ecomcore.pricing import (
-    Address,
-    Buyer,
-    EuCrossBorderSales,
     LineItem,
     PercentOff,
     PriceBook,
@@ -17,6 +14,11 @@ from ecomcore.pricing import (
     Quote,
     QuoteRequest,
     QuoteTax,
+    quote,
+)
+from ecomcore.tax import (
+    Buyer,
+    EuCrossBorderSales,
     RoundingPolicy,
     Seller,
     ShippingTaxPolicy,
@@ -27,7 +29,6 @@ from ecomcore.pricing import (
     canada_tax_rules,
     check_vat_number,
     eu_vat_rules,
-    quote,
 )
 from ecomcore.testing import FakeVatNumberValidator
 
@@ -102,7 +103,7 @@ def _cross_border_quote(calculator: TableTaxCalculator) -> Quote:
             address=Address("DE"),
             eu_cross_border_sales=EuCrossBorderSales(current_year=Money("9950", "EUR")),
         ),
-        buyer=Buyer(address=Address("FR", postal_code="75011")),
+        buyer=Buyer(address=Address("FR", postcode="75011")),
         shipping_includes_tax=True,
         shipping_policy=ShippingTaxPolicy.WEIGHTED,
     )

@@ -1,4 +1,4 @@
-"""The contract every `ecomcore.pricing.TaxRateProvider` must pass.
+"""The contract every `ecomcore.tax.TaxRateProvider` must pass.
 
 Subclass `TaxRateProviderContract` in your tests and implement ``make_provider``; pytest runs
 the inherited tests against your adapter::
@@ -11,7 +11,7 @@ the inherited tests against your adapter::
 from collections.abc import Sequence
 from datetime import date
 
-from ecomcore.pricing import Jurisdiction, TaxRate, TaxRateProvider, TaxRule, TaxType
+from ecomcore.tax import Jurisdiction, TaxRate, TaxRateProvider, TaxRule, TaxType
 
 _RULES = (
     TaxRule(jurisdiction=Jurisdiction("DE"), levy="vat", tax_type=TaxType.VAT,

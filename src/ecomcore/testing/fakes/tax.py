@@ -2,11 +2,11 @@
 
 from collections.abc import Iterable
 
-from ecomcore.pricing import VatAnswer
+from ecomcore.tax import VatAnswer
 
 
 class FakeVatNumberValidator:
-    """A `ecomcore.pricing.VatNumberValidator` that knows a fixed set of registered numbers.
+    """A `ecomcore.tax.VatNumberValidator` that knows a fixed set of registered numbers.
 
     Each answer gets a consultation reference ``FAKE-0001``, ``FAKE-0002``...; every number
     asked is recorded in `asked`.

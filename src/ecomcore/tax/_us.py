@@ -79,7 +79,7 @@ def us_nexus_thresholds() -> tuple[NexusThreshold, ...]:
         >>> sorted({threshold.state for threshold in us_nexus_thresholds()})
         ['CA', 'FL', 'GA', 'IL', 'NY', 'TX', 'WA']
     """
-    text = resources.files("ecomcore.pricing").joinpath("data/us_economic_nexus.csv")
+    text = resources.files("ecomcore.tax").joinpath("data/us_economic_nexus.csv")
     with text.open(encoding="utf-8") as handle:
         return tuple(
             NexusThreshold(

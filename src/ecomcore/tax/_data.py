@@ -1,6 +1,6 @@
 """The rate tables shipped with ecomcore: EU VAT and Canada's GST/HST/PST/QST, dated.
 
-Provenance and caveats: ``ecomcore/pricing/data/README.md``.
+Provenance and caveats: ``ecomcore/tax/data/README.md``.
 """
 
 import csv
@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 
-from ecomcore.pricing._tax_model import Jurisdiction, TaxCategory, TaxRate, TaxRule, TaxType
+from ecomcore.tax._model import Jurisdiction, TaxCategory, TaxRate, TaxRule, TaxType
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("ecomcore.pricing").joinpath(f"data/{name}")
+    text = resources.files("ecomcore.tax").joinpath(f"data/{name}")
     with text.open(encoding="utf-8") as handle:
         yield from csv.DictReader(handle)
 
@@ -54,7 +54,7 @@ def eu_vat_rules() -> tuple[TaxRule, ...]:
     rules: list[TaxRule] = []
     slots: dict[tuple[str, str], list[list[TaxRule]]] = {}
     for row in _rows("eu_vat_rates.csv"):
-        country = "GR" if row["country"] == "EL" else row["country"]
+        country = row["country"]
         kind = row["rate_kind"]
         draft = TaxRule(
             jurisdiction=Jurisdiction(country),

@@ -8,9 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money, Rounding, minor_units
-from ecomcore.pricing import (
-    Address,
+from ecomcore.core import Address, Money, Rounding, minor_units
+from ecomcore.tax import (
     Buyer,
     Jurisdiction,
     RoundedFigure,
@@ -186,7 +185,7 @@ def test_line_rounding_is_within_half_a_minor_unit_of_the_exact_tax(request: Tax
 def test_engine_rounding_is_quantize(amount: Decimal, currency: str, rounding: Rounding) -> None:
     """The engine's hot-path rounding gives exactly what quantize gives."""
     from ecomcore.core import quantize  # noqa: PLC0415
-    from ecomcore.pricing._tax_compute import Rounder  # noqa: PLC0415
+    from ecomcore.tax._compute import Rounder  # noqa: PLC0415
 
     rounded = Rounder(Money(0, currency).currency, rounding).round(amount)
     assert rounded == quantize(Money(amount, currency), rounding).amount

@@ -3,7 +3,7 @@
 import attrs
 
 from ecomcore.core import Money, NotFoundError, TaxedMoney
-from ecomcore.pricing._tax_model import Jurisdiction, Taxability, TaxRate, TaxType
+from ecomcore.tax._model import Jurisdiction, Taxability, TaxRate, TaxType
 
 
 @attrs.frozen(kw_only=True, slots=False)  # slots=False: the engine builds it with _fast.build
@@ -16,12 +16,13 @@ class TaxComponent:
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.canada_tax_rules())).calculate
-        >>> line = p.TaxLine(line_id="a", unit_price=Money("100.00", "CAD"))
-        >>> quebec = tax(p.TaxRequest(lines=[line],
-        ...     seller=p.Seller(address=p.Address("CA", "ON")), tax_point=date(2026, 3, 1),
-        ...     buyer=p.Buyer(address=p.Address("CA", "QC"))))
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.canada_tax_rules())).calculate
+        >>> line = t.TaxLine(line_id="a", unit_price=Money("100.00", "CAD"))
+        >>> quebec = tax(t.TaxRequest(lines=[line],
+        ...     seller=t.Seller(address=Address("CA", "ON")), tax_point=date(2026, 3, 1),
+        ...     buyer=t.Buyer(address=Address("CA", "QC"))))
         >>> [(c.name, c.levy, str(c.jurisdiction), str(c.rate), c.tax)
         ...  for c in quebec.line("a").components]
         [('GST', 'federal', 'CA', '5%', Money('5.00', 'CAD')),
@@ -50,12 +51,13 @@ class TaxedLine:
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> line = p.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"), includes_tax=True)
-        >>> off = p.TaxDiscount(amount=Money("1.19", "EUR"), includes_tax=True, line_id="a")
-        >>> taxed = tax(p.TaxRequest(lines=[line], discounts=[off], tax_point=date(2026, 3, 1),
-        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("DE")))
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> line = t.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"), includes_tax=True)
+        >>> off = t.TaxDiscount(amount=Money("1.19", "EUR"), includes_tax=True, line_id="a")
+        >>> taxed = tax(t.TaxRequest(lines=[line], discounts=[off], tax_point=date(2026, 3, 1),
+        ...     seller=t.Seller(address=Address("DE")), buyer=t.Buyer(address=Address("DE")))
         ... ).line("a")
         >>> taxed.taxable, [str(rate) for rate in taxed.rates], taxed.amount.gross
         (Money('9.00', 'EUR'), ['19%'], Money('10.71', 'EUR'))
@@ -88,13 +90,14 @@ class TaxTotal:
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> lines = [p.TaxLine(line_id="mug", unit_price=Money("10.00", "EUR"), quantity=2),
-        ...          p.TaxLine(line_id="book", unit_price=Money("15.00", "EUR"),
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> lines = [t.TaxLine(line_id="mug", unit_price=Money("10.00", "EUR"), quantity=2),
+        ...          t.TaxLine(line_id="book", unit_price=Money("15.00", "EUR"),
         ...                    category="reduced")]
-        >>> result = tax(p.TaxRequest(lines=lines, tax_point=date(2026, 3, 1),
-        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("DE"))))
+        >>> result = tax(t.TaxRequest(lines=lines, tax_point=date(2026, 3, 1),
+        ...     seller=t.Seller(address=Address("DE")), buyer=t.Buyer(address=Address("DE"))))
         >>> [str(total) for total in result.totals]
         ['VAT 19% DE (standard): 3.80 on 20.00 EUR', 'VAT 7% DE (reduced): 1.05 on 15.00 EUR']
     """
@@ -125,7 +128,8 @@ class TaxResult:
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore.pricing import (Address, Buyer, Seller, TableTaxCalculator, TaxLine,
+        >>> from ecomcore.core import Address
+        >>> from ecomcore.tax import (Buyer, Seller, TableTaxCalculator, TaxLine,
         ...     TaxRequest, eu_vat_rules)
         >>> result = TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules())).calculate(
         ...     TaxRequest(lines=[TaxLine(line_id="book", unit_price=Money("10.00", "EUR"),

@@ -45,9 +45,9 @@ def normalize_vat_number(raw: str) -> str:
         >>> normalize_vat_number("DE136695977")
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.InvalidVatNumberError: ... (the check digit is wrong), ...
+        ecomcore.tax._errors.InvalidVatNumberError: ... (the check digit is wrong), ...
     """
-    from ecomcore.pricing._tax_errors import InvalidVatNumberError  # noqa: PLC0415 (cycle-free)
+    from ecomcore.tax._errors import InvalidVatNumberError  # noqa: PLC0415 (cycle-free)
 
     if not isinstance(raw, str):
         raise InvalidVatNumberError(raw, "a VAT number is text")

@@ -9,11 +9,11 @@ class InvalidVatNumberError(ValidationError):
     """A VAT number fails the syntax or check-digit rules of its country, or is not an EU number.
 
     Examples:
-        >>> from ecomcore.pricing import normalize_vat_number
+        >>> from ecomcore.tax import normalize_vat_number
         >>> normalize_vat_number("GB980780684")
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.InvalidVatNumberError: vat_number must be ...
+        ecomcore.tax._errors.InvalidVatNumberError: vat_number must be ...
     """
 
     code = "invalid_vat_number"
@@ -36,7 +36,7 @@ class AmbiguousTaxRuleError(EcomcoreError, LookupError):
         >>> raise AmbiguousTaxRuleError("vat", "DE", "standard", ["DE vat 19%", "DE vat 16%"])
         Traceback (most recent call last):
         ...
-        ecomcore.pricing._tax_errors.AmbiguousTaxRuleError: two rules of equal precedence ...
+        ecomcore.tax._errors.AmbiguousTaxRuleError: two rules of equal precedence ...
     """
 
     code = "ambiguous_tax_rule"

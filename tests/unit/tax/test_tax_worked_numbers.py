@@ -6,9 +6,8 @@ from decimal import Decimal
 import pytest
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import FixedClock, Money, Rounding, ValidationError
-from ecomcore.pricing import (
-    Address,
+from ecomcore.core import Address, FixedClock, Money, Rounding, ValidationError
+from ecomcore.tax import (
     Buyer,
     EuCrossBorderSales,
     Exemption,
@@ -393,7 +392,7 @@ def test_us_seller_without_nexus_is_not_collecting() -> None:
         rate=TaxRate.percent("6.25"),
     )  # fmt: skip
     calculator = TableTaxCalculator(InMemoryTaxRateProvider([texas]))
-    from ecomcore.pricing import StateSales  # noqa: PLC0415
+    from ecomcore.tax import StateSales  # noqa: PLC0415
 
     def request(amount: str) -> TaxRequest:
         return TaxRequest(

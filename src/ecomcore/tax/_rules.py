@@ -20,10 +20,10 @@ from decimal import Decimal
 
 import attrs
 
-from ecomcore.pricing._tax_errors import AmbiguousTaxRuleError
-from ecomcore.pricing._tax_model import (
+from ecomcore.core import Address
+from ecomcore.tax._errors import AmbiguousTaxRuleError
+from ecomcore.tax._model import (
     ZERO_RATE,
-    Address,
     Jurisdiction,
     Taxability,
     TaxCategory,
@@ -31,7 +31,7 @@ from ecomcore.pricing._tax_model import (
     TaxRule,
     TaxType,
 )
-from ecomcore.pricing._tax_request import Exemption
+from ecomcore.tax._request import Exemption
 
 _UNRULED = (TaxCategory.ZERO_RATED, TaxCategory.EXEMPT)
 
@@ -54,7 +54,7 @@ def resolve_rules(
     """Return the rule of each levy that applies, non-compound levies first, else in table order.
 
     Examples:
-        >>> from ecomcore.pricing import eu_vat_rules
+        >>> from ecomcore.tax import eu_vat_rules
         >>> [str(rule) for rule in resolve_rules(
         ...     eu_vat_rules(), Address("DE"), TaxCategory.REDUCED, None, date(2026, 3, 1))]
         ['DE VAT 7% (reduced)']

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from ecomcore.core import ValidationError
+from ecomcore.core import Address, ValidationError, check_country, check_subdivision
 
 
 class TaxType(enum.Enum):
@@ -36,12 +36,12 @@ class Taxability(enum.Enum):
 
     Examples:
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore.core import Money
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> line = p.TaxLine(line_id="a", unit_price=Money("50.00", "EUR"))
-        >>> export = tax(p.TaxRequest(lines=[line],
-        ...     seller=p.Seller(address=p.Address("DE")), buyer=p.Buyer(address=p.Address("CH")),
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> line = t.TaxLine(line_id="a", unit_price=Money("50.00", "EUR"))
+        >>> export = tax(t.TaxRequest(lines=[line],
+        ...     seller=t.Seller(address=Address("DE")), buyer=t.Buyer(address=Address("CH")),
         ...     tax_point=date(2026, 3, 1)))
         >>> export.line("a").taxability, export.total.tax
         (<Taxability.ZERO_RATED: 'zero_rated'>, Money('0.00', 'EUR'))
@@ -57,6 +57,8 @@ class Taxability(enum.Enum):
 
 
 def _category_code(value: object) -> str:
+    if isinstance(value, TaxCategory):
+        return value.code
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("category", value, "a non-empty tax category code such as 'standard'")
     return value.strip().lower()
@@ -71,7 +73,7 @@ class TaxCategory:
     ``zero_rated`` and ``exempt`` need no rule: a line in them is untaxed unless a rule says more.
 
     Examples:
-        >>> TaxCategory("Reduced") == TaxCategory.REDUCED
+        >>> TaxCategory("Reduced") == TaxCategory.REDUCED == TaxCategory(TaxCategory.REDUCED)
         True
         >>> TaxCategory.SHIPPING.code
         'shipping'
@@ -157,44 +159,6 @@ class TaxRate:
 ZERO_RATE = TaxRate(Decimal(0))
 
 
-def _country(value: object) -> str:
-    if not isinstance(value, str) or len(value.strip()) != 2 or not value.strip().isalpha():
-        raise ValidationError("country", value, "an ISO 3166-1 alpha-2 code such as 'DE'")
-    return value.strip().upper()
-
-
-def _optional_code(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip() or not value.strip().isalnum():
-        raise ValidationError("subdivision", value, "a subdivision code such as 'ON' or 'CA'")
-    return value.strip().upper()
-
-
-def _postal(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValidationError("postal_code", value, "a postal code as text")
-    return value.replace(" ", "").upper() or None
-
-
-@attrs.frozen
-class Address:
-    """Where a party is, for tax: country, optional subdivision (state, province), postal code.
-
-    Greek addresses use the ISO code ``GR`` (the VAT prefix ``EL`` is for VAT numbers only).
-
-    Examples:
-        >>> Address("ca", "on", "M5V 2T6")
-        Address(country='CA', subdivision='ON', postal_code='M5V2T6')
-    """
-
-    country: str = attrs.field(converter=_country)
-    subdivision: str | None = attrs.field(default=None, converter=_optional_code)
-    postal_code: str | None = attrs.field(default=None, converter=_postal)
-
-
 def _prefixes(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not all(isinstance(item, str) for item in value):  # type: ignore[attr-defined]
         raise ValidationError("postal_prefixes", value, "a sequence of postal code prefixes")
@@ -218,8 +182,10 @@ def _ranges(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class Jurisdiction:
     """A place that levies tax: a country, optionally a subdivision and postal prefixes or ranges.
 
-    `specificity` orders them: a postal area (2) over a subdivision (1) over its country (0).
-    Postal ranges compare codes as text of equal length, inclusive at both ends.
+    The country and subdivision are checked as an `ecomcore.core.Address`'s are (ISO 3166:
+    ``GR`` for Greece, never the VAT prefix ``EL``). `specificity` orders jurisdictions: a postal
+    area (2) over a subdivision (1) over its country (0). Postcodes are compared without their
+    spaces; postal ranges compare codes as text of equal length, inclusive at both ends.
 
     Examples:
         >>> bc = Jurisdiction("CA", "BC")
@@ -230,12 +196,22 @@ class Jurisdiction:
         True
         >>> str(bc)
         'CA-BC'
+        >>> Jurisdiction("EL")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: country must be an ISO 3166-1 alpha-2 country ...
     """
 
-    country: str = attrs.field(converter=_country)
-    subdivision: str | None = attrs.field(default=None, converter=_optional_code)
+    country: str = attrs.field(converter=check_country)
+    subdivision: str | None = attrs.field(default=None)
     postal_prefixes: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     postal_ranges: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_ranges)
+
+    def __attrs_post_init__(self) -> None:
+        if self.subdivision is not None:
+            object.__setattr__(
+                self, "subdivision", check_subdivision(self.country, self.subdivision)
+            )
 
     @property
     def specificity(self) -> int:
@@ -252,9 +228,9 @@ class Jurisdiction:
             return False
         if not (self.postal_prefixes or self.postal_ranges):
             return True
-        code = address.postal_code
-        if code is None:
+        if address.postcode is None:
             return False
+        code = address.postcode.replace(" ", "")
         return any(code.startswith(prefix) for prefix in self.postal_prefixes) or any(
             len(code) == len(low) and low <= code <= high for low, high in self.postal_ranges
         )

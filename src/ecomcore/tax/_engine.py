@@ -6,21 +6,28 @@ from typing import NamedTuple
 
 import attrs
 
-from ecomcore.core import ValidationError, allocate, allocate_units, minor_units, to_minor_units
-from ecomcore.pricing._tax_compute import ChargeSet, Piece, PieceFacts, Rounder, tax_pieces
-from ecomcore.pricing._tax_eu import EU_MEMBER_STATES
-from ecomcore.pricing._tax_model import Address, Jurisdiction, Taxability, TaxCategory, TaxType
-from ecomcore.pricing._tax_ports import TaxRateProvider
-from ecomcore.pricing._tax_request import (
+from ecomcore.core import (
+    Address,
+    ValidationError,
+    allocate,
+    allocate_units,
+    minor_units,
+    to_minor_units,
+)
+from ecomcore.tax._compute import ChargeSet, Piece, PieceFacts, Rounder, tax_pieces
+from ecomcore.tax._eu import EU_MEMBER_STATES
+from ecomcore.tax._model import Jurisdiction, Taxability, TaxCategory, TaxType
+from ecomcore.tax._ports import TaxRateProvider
+from ecomcore.tax._request import (
     SHIPPING_LINE_ID,
     PriceBasis,
     ShippingTaxPolicy,
     TaxLine,
     TaxRequest,
 )
-from ecomcore.pricing._tax_result import TaxResult
-from ecomcore.pricing._tax_rules import LevyCharge, charges_for, resolve_rules
-from ecomcore.pricing._tax_us import NexusThreshold, has_economic_nexus, us_nexus_thresholds
+from ecomcore.tax._result import TaxResult
+from ecomcore.tax._rules import LevyCharge, charges_for, resolve_rules
+from ecomcore.tax._us import NexusThreshold, has_economic_nexus, us_nexus_thresholds
 
 _RESOLVED_KEPT = 256
 
@@ -91,8 +98,8 @@ class TableTaxCalculator:
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore.core import Money
-        >>> from ecomcore.pricing import (Address, Buyer, Seller, TaxLine, TaxRequest,
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore.tax import (Buyer, Seller, TaxLine, TaxRequest,
         ...     eu_vat_rules)
         >>> calculator = TableTaxCalculator(InMemoryTaxRateProvider(eu_vat_rules()))
         >>> result = calculator.calculate(TaxRequest(

@@ -5,9 +5,8 @@ from typing import Any
 
 import pytest
 
-from ecomcore.core import FixedClock, Money, ValidationError
-from ecomcore.pricing import (
-    Address,
+from ecomcore.core import Address, FixedClock, Money, ValidationError
+from ecomcore.tax import (
     AmbiguousTaxRuleError,
     InvalidVatNumberError,
     Jurisdiction,

@@ -6,9 +6,8 @@ from decimal import Decimal
 import moneyed
 
 from ecomcore.adapters.memory import InMemoryTaxRateProvider
-from ecomcore.core import Money
-from ecomcore.pricing import (
-    Address,
+from ecomcore.core import Address, Money
+from ecomcore.tax import (
     Buyer,
     Seller,
     TableTaxCalculator,

@@ -8,11 +8,11 @@ from decimal import Decimal
 import attrs
 import moneyed
 
-from ecomcore.core import Money, ValidationError, as_money, minor_units
-from ecomcore.pricing._tax_eu import EuCrossBorderSales, VatNumberCheck
-from ecomcore.pricing._tax_model import Address, Jurisdiction, TaxCategory, TaxRate, as_category
-from ecomcore.pricing._tax_rounding import RoundingPolicy
-from ecomcore.pricing._tax_us import StateSales
+from ecomcore.core import Address, Money, ValidationError, as_money, minor_units
+from ecomcore.tax._eu import EuCrossBorderSales, VatNumberCheck
+from ecomcore.tax._model import Jurisdiction, TaxCategory, TaxRate, as_category
+from ecomcore.tax._rounding import RoundingPolicy
+from ecomcore.tax._us import StateSales
 
 SHIPPING_LINE_ID = "shipping"
 """The line id of shipping in a `TaxResult`; no line of a request with shipping may take it."""
@@ -106,14 +106,15 @@ class ShippingTaxPolicy(enum.Enum):
 
     Examples:
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> home = {"seller": p.Seller(address=p.Address("DE")), "tax_point": date(2026, 3, 1),
-        ...         "buyer": p.Buyer(address=p.Address("DE")), "shipping": Money("5.00", "EUR")}
-        >>> book = p.TaxLine(line_id="book", unit_price=Money("20.00", "EUR"), category="reduced")
-        >>> for policy in p.ShippingTaxPolicy:  # shipping at its own 19%, or at the book's 7%
-        ...     result = tax(p.TaxRequest(lines=[book], shipping_policy=policy, **home))
-        ...     print(policy.value, result.line(p.SHIPPING_LINE_ID).amount.tax.amount)
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> home = {"seller": t.Seller(address=Address("DE")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": t.Buyer(address=Address("DE")), "shipping": Money("5.00", "EUR")}
+        >>> book = t.TaxLine(line_id="book", unit_price=Money("20.00", "EUR"), category="reduced")
+        >>> for policy in t.ShippingTaxPolicy:  # shipping at its own 19%, or at the book's 7%
+        ...     result = tax(t.TaxRequest(lines=[book], shipping_policy=policy, **home))
+        ...     print(policy.value, result.line(t.SHIPPING_LINE_ID).amount.tax.amount)
         own_category 0.95
         weighted 0.35
     """
@@ -129,14 +130,15 @@ class PriceBasis(enum.Enum):
 
     Examples:
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> france = {"seller": p.Seller(address=p.Address("FR")), "tax_point": date(2026, 3, 1),
-        ...           "buyer": p.Buyer(address=p.Address("FR"))}
-        >>> german_price = p.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"),
-        ...                          includes_tax=True, entered_rate=p.TaxRate.percent("19"))
-        >>> for basis in p.PriceBasis:  # sold at French VAT, 20%
-        ...     result = tax(p.TaxRequest(lines=[german_price], price_basis=basis, **france))
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> france = {"seller": t.Seller(address=Address("FR")), "tax_point": date(2026, 3, 1),
+        ...           "buyer": t.Buyer(address=Address("FR"))}
+        >>> german_price = t.TaxLine(line_id="a", unit_price=Money("11.90", "EUR"),
+        ...                          includes_tax=True, entered_rate=t.TaxRate.percent("19"))
+        >>> for basis in t.PriceBasis:  # sold at French VAT, 20%
+        ...     result = tax(t.TaxRequest(lines=[german_price], price_basis=basis, **france))
         ...     print(basis.value, result.total.gross.amount)
         keep_gross 11.90
         keep_net 12.00

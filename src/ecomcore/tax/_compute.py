@@ -22,17 +22,17 @@ from ecomcore.core import (
     minor_units,
     quantize,
 )
+from ecomcore.core._fast import build, taxed
 from ecomcore.core._money import trusted_money
-from ecomcore.pricing._fast import build, taxed
-from ecomcore.pricing._tax_model import Jurisdiction
-from ecomcore.pricing._tax_result import (
+from ecomcore.tax._model import Jurisdiction
+from ecomcore.tax._result import (
     TaxComponent,
     TaxedLine,
     TaxResult,
     TaxTotal,
 )
-from ecomcore.pricing._tax_rounding import RoundedFigure, RoundingLevel, RoundingPolicy
-from ecomcore.pricing._tax_rules import LevyCharge
+from ecomcore.tax._rounding import RoundedFigure, RoundingLevel, RoundingPolicy
+from ecomcore.tax._rules import LevyCharge
 
 
 class ChargeSet(NamedTuple):

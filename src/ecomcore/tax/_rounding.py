@@ -13,16 +13,16 @@ class RoundingLevel(enum.Enum):
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> from ecomcore.core import Money
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> home = {"seller": p.Seller(address=p.Address("DE")), "tax_point": date(2026, 3, 1),
-        ...         "buyer": p.Buyer(address=p.Address("DE"))}
-        >>> cart = [p.TaxLine(line_id=i, unit_price=Money("0.99", "EUR"), quantity=3)
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> home = {"seller": t.Seller(address=Address("DE")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": t.Buyer(address=Address("DE"))}
+        >>> cart = [t.TaxLine(line_id=i, unit_price=Money("0.99", "EUR"), quantity=3)
         ...         for i in "abc"]
-        >>> for level in p.RoundingLevel:
-        ...     policy = p.RoundingPolicy(level=level)
-        ...     result = tax(p.TaxRequest(lines=cart, rounding=policy, **home))
+        >>> for level in t.RoundingLevel:
+        ...     policy = t.RoundingPolicy(level=level)
+        ...     result = tax(t.TaxRequest(lines=cart, rounding=policy, **home))
         ...     print(level.value, result.total.tax.amount)
         per_unit 1.71
         per_line 1.68
@@ -43,15 +43,15 @@ class RoundedFigure(enum.Enum):
     Examples:
         >>> from datetime import date
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore import pricing as p
-        >>> from ecomcore.core import Money
-        >>> tax = p.TableTaxCalculator(InMemoryTaxRateProvider(p.eu_vat_rules())).calculate
-        >>> home = {"seller": p.Seller(address=p.Address("FR")), "tax_point": date(2026, 3, 1),
-        ...         "buyer": p.Buyer(address=p.Address("FR"))}
-        >>> price = p.TaxLine(line_id="a", unit_price=Money("1.23", "EUR"), includes_tax=True)
-        >>> for figure in p.RoundedFigure:  # 1.23 including 20% is 1.025 net and 0.205 tax
-        ...     policy = p.RoundingPolicy(inclusive=figure)
-        ...     print(figure.value, tax(p.TaxRequest(lines=[price], rounding=policy, **home)).total)
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore import tax as t
+        >>> tax = t.TableTaxCalculator(InMemoryTaxRateProvider(t.eu_vat_rules())).calculate
+        >>> home = {"seller": t.Seller(address=Address("FR")), "tax_point": date(2026, 3, 1),
+        ...         "buyer": t.Buyer(address=Address("FR"))}
+        >>> price = t.TaxLine(line_id="a", unit_price=Money("1.23", "EUR"), includes_tax=True)
+        >>> for figure in t.RoundedFigure:  # 1.23 including 20% is 1.025 net and 0.205 tax
+        ...     policy = t.RoundingPolicy(inclusive=figure)
+        ...     print(figure.value, tax(t.TaxRequest(lines=[price], rounding=policy, **home)).total)
         tax TaxedMoney(net=Money('1.02', 'EUR'), tax=Money('0.21', 'EUR'))
         net TaxedMoney(net=Money('1.03', 'EUR'), tax=Money('0.20', 'EUR'))
     """

@@ -5,10 +5,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ecomcore.pricing._tax_eu import VatAnswer
-    from ecomcore.pricing._tax_model import TaxRule
-    from ecomcore.pricing._tax_request import TaxRequest
-    from ecomcore.pricing._tax_result import TaxResult
+    from ecomcore.tax._eu import VatAnswer
+    from ecomcore.tax._model import TaxRule
+    from ecomcore.tax._request import TaxRequest
+    from ecomcore.tax._result import TaxResult
 
 
 class TaxRateProvider(Protocol):
@@ -19,15 +19,15 @@ class TaxRateProvider(Protocol):
     country gives no rules (the engine then reports the line as not collecting).
 
     Examples:
-        >>> from ecomcore.core import Money
-        >>> from ecomcore import pricing as p
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore import tax as t
         >>> class FlatTen:  # one 10% rate in every country, e.g. read from a settings page
         ...     def rules_for(self, country, tax_point):
-        ...         return [p.TaxRule(jurisdiction=p.Jurisdiction(country), levy="gst",
-        ...                           tax_type=p.TaxType.GST, rate=p.TaxRate.percent("10"))]
-        >>> au, line = p.Address("AU"), p.TaxLine(line_id="a", unit_price=Money("20.00", "AUD"))
-        >>> p.TableTaxCalculator(FlatTen()).calculate(p.TaxRequest(lines=[line],
-        ...     seller=p.Seller(address=au), buyer=p.Buyer(address=au), tax_point=date(2026, 3, 1))
+        ...         return [t.TaxRule(jurisdiction=t.Jurisdiction(country), levy="gst",
+        ...                           tax_type=t.TaxType.GST, rate=t.TaxRate.percent("10"))]
+        >>> au, line = Address("AU"), t.TaxLine(line_id="a", unit_price=Money("20.00", "AUD"))
+        >>> t.TableTaxCalculator(FlatTen()).calculate(t.TaxRequest(lines=[line],
+        ...     seller=t.Seller(address=au), buyer=t.Buyer(address=au), tax_point=date(2026, 3, 1))
         ... ).total.tax
         Money('2.00', 'AUD')
     """
@@ -47,10 +47,11 @@ class VatNumberValidator(Protocol):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.core import FixedClock
         >>> from ecomcore.testing import FakeVatNumberValidator
-        >>> from ecomcore import pricing as p
+        >>> from ecomcore.core import Address
+        >>> from ecomcore import tax as t
         >>> vies: VatNumberValidator = FakeVatNumberValidator({"FR40303265045"})
         >>> clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
-        >>> evidence = p.check_vat_number("FR 40 303 265 045", clock, vies)
+        >>> evidence = t.check_vat_number("FR 40 303 265 045", clock, vies)
         >>> evidence.valid, evidence.online, evidence.consultation_reference, vies.asked
         (True, True, 'FAKE-0001', ['FR40303265045'])
     """
@@ -61,24 +62,30 @@ class VatNumberValidator(Protocol):
 
 
 class TaxCalculator(Protocol):
-    """Computes the tax of a whole document; the quote calls it once per quote.
+    """Computes the tax of a whole document; a quote calls it once per quote.
 
     The built-in `TableTaxCalculator` works from rate tables; an application may pass an adapter
-    for an external tax service instead, and the rest of ecomcore stays the same.
+    for an external tax service instead (to `ecomcore.pricing.QuoteTax`, say), and the rest of
+    ecomcore stays the same.
 
     Examples:
-        >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryTaxRateProvider
-        >>> from ecomcore.core import Money
-        >>> from ecomcore import pricing as p
-        >>> rates = InMemoryTaxRateProvider(p.eu_vat_rules())
-        >>> calculator: TaxCalculator = p.TableTaxCalculator(rates)
-        >>> german = p.QuoteTax(calculator=calculator, seller=p.Seller(address=p.Address("DE")),
-        ...                     buyer=p.Buyer(address=p.Address("DE")))
-        >>> mug = p.LineItem("1", "mug", "mug", 1, unit_price=Money("10.00", "EUR"))
-        >>> cart = p.QuoteRequest("EUR", [mug], datetime(2026, 3, 1, tzinfo=UTC))
-        >>> p.quote(cart, prices=p.PriceBook([]), tax=german).total
-        TaxedMoney(net=Money('10.00', 'EUR'), tax=Money('1.90', 'EUR'))
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore import tax as t
+        >>> class Counting:  # an adapter around another calculator, counting the documents
+        ...     def __init__(self, inner: TaxCalculator) -> None:
+        ...         self.inner, self.documents = inner, 0
+        ...     def calculate(self, request: t.TaxRequest) -> t.TaxResult:
+        ...         self.documents += 1
+        ...         return self.inner.calculate(request)
+        >>> rates = InMemoryTaxRateProvider(t.eu_vat_rules())
+        >>> calculator: TaxCalculator = Counting(t.TableTaxCalculator(rates))
+        >>> mug = t.TaxLine(line_id="mug", unit_price=Money("10.00", "EUR"))
+        >>> german = t.Seller(address=Address("DE")), t.Buyer(address=Address("DE"))
+        >>> result = calculator.calculate(t.TaxRequest(lines=[mug], seller=german[0],
+        ...                                            buyer=german[1], tax_point=date(2026, 3, 1)))
+        >>> result.total, calculator.documents
+        (TaxedMoney(net=Money('10.00', 'EUR'), tax=Money('1.90', 'EUR')), 1)
     """
 
     def calculate(self, request: "TaxRequest") -> "TaxResult":

@@ -1,8 +1,8 @@
 """Checking a VAT number: offline with python-stdnum, then online through a `VatNumberValidator`."""
 
 from ecomcore.core import Clock
-from ecomcore.pricing._tax_eu import VatNumberCheck, normalize_vat_number
-from ecomcore.pricing._tax_ports import VatNumberValidator
+from ecomcore.tax._eu import VatNumberCheck, normalize_vat_number
+from ecomcore.tax._ports import VatNumberValidator
 
 
 def check_vat_number(
