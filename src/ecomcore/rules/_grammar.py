@@ -112,6 +112,9 @@ def _parser() -> lark.Lark:
     return lark.Lark(
         _GRAMMAR,
         parser="lalr",
+        # The basic lexer reads the longest token whatever the parser expects, so ``review :x:``
+        # reads the attribute and stops at it, instead of taking ``:`` for a label's colon.
+        lexer="basic",
         start=["rule_set", "condition"],
         propagate_positions=True,
         maybe_placeholders=False,

@@ -74,7 +74,9 @@ def _rule_set(rules: list[Rule]) -> RuleSet:
 
 
 def _fields(kind: ValueType) -> st.SearchStrategy[Field]:
-    return st.sampled_from(sorted(n for n, a in ATTRIBUTES.items() if a.value_type is kind)).map(Field)
+    return st.sampled_from(sorted(n for n, a in ATTRIBUTES.items() if a.value_type is kind)).map(
+        Field
+    )
 
 
 _strings = st.text(st.characters(exclude_characters="\n"), max_size=12)
