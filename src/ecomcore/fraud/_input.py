@@ -50,13 +50,12 @@ def _required_text(instance: object, attribute: "attrs.Attribute[Any]", value: o
     _text(instance, attribute, value)
 
 
-def _country(field: str) -> Any:
-    """Make a converter for an optional country: None stays None, the rest `check_country`."""
+def _ip_country(value: object) -> str | None:
+    return None if value is None else check_country(value, "ip.country")
 
-    def convert(value: object) -> str | None:
-        return None if value is None else check_country(value, field)
 
-    return convert
+def _card_country(value: object) -> str | None:
+    return None if value is None else check_country(value, "card.country")
 
 
 def _optional(kind: type, allowed: str) -> Any:
@@ -247,7 +246,7 @@ class IpFacts:
     """
 
     address: str = attrs.field()
-    country: str | None = attrs.field(default=None, converter=_country("ip.country"))
+    country: str | None = attrs.field(default=None, converter=_ip_country)
     is_proxy: bool = False
     is_vpn: bool = False
     is_hosting: bool = False
@@ -280,7 +279,7 @@ class CardFacts:
     token: str = attrs.field(validator=_required_text)
     bin: str = attrs.field(validator=_digits(6, 8))
     last4: str = attrs.field(validator=_digits(4, 4))
-    country: str | None = attrs.field(default=None, converter=_country("card.country"))
+    country: str | None = attrs.field(default=None, converter=_card_country)
     funding: Funding = attrs.field(default=Funding.UNKNOWN, converter=Funding)
     avs: AvsResult = attrs.field(default=AvsResult.NOT_CHECKED, converter=AvsResult)
     cvv: CvvResult = attrs.field(default=CvvResult.NOT_CHECKED, converter=CvvResult)

@@ -167,7 +167,9 @@ def test_a_tree_naming_an_attribute_outside_the_vocabulary_is_refused() -> None:
 
 def test_the_same_text_reads_whatever_subject_the_vocabulary_describes() -> None:
     """The language knows no subject: another vocabulary, another kind of object, same text."""
-    other = Vocabulary([Attribute("orders", ValueType.NUMBER, "orders", lambda d: d["n"])])
+    other = Vocabulary[dict[str, int]](
+        [Attribute("orders", ValueType.NUMBER, "orders", lambda d: d["n"])]
+    )
     assert compile_condition(":orders: > 3", other)({"n": 5}) is True
     assert compile_condition(":orders: > 3", WORDS)(FULL) is True
 

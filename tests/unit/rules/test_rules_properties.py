@@ -1,5 +1,7 @@
 """Whatever text arrives, the rule language answers with a tree or a RuleSyntaxError."""
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,11 +15,11 @@ from ecomcore.rules import (
     parse_rules,
 )
 
-PARCEL = Vocabulary[dict[str, object]](
+PARCEL = Vocabulary[dict[str, Any]](
     [
-        Attribute("weight", ValueType.NUMBER, "grams", lambda p: p.get("weight")),  # type: ignore[arg-type]
-        Attribute("zone", ValueType.STRING, "zone", lambda p: p.get("zone")),  # type: ignore[arg-type]
-        Attribute("fragile", ValueType.BOOL, "fragile", lambda p: p.get("fragile")),  # type: ignore[arg-type]
+        Attribute("weight", ValueType.NUMBER, "grams", lambda p: p.get("weight")),
+        Attribute("zone", ValueType.STRING, "zone", lambda p: p.get("zone")),
+        Attribute("fragile", ValueType.BOOL, "fragile", lambda p: p.get("fragile")),
     ]
 )
 _BITS = st.sampled_from(
