@@ -160,33 +160,30 @@ class _ToTree(Transformer[Token, Any]):
             )
         return Comparison(left, str(operator), right)
 
-    def _fits(self, collection: object, item_type: ValueType) -> bool:
-        """Whether a list attribute or literal can hold items of ``item_type``."""
-        return isinstance(collection, Field | ListLiteral) and self._type(collection) in (
+    def _collection(
+        self, meta: Any, collection: object, item_type: ValueType, problem: str
+    ) -> None:
+        """Refuse a collection that is not a list attribute or literal of ``item_type`` items."""
+        if not isinstance(collection, Field | ListLiteral) or self._type(collection) not in (
             None,
             _LIST_OF.get(item_type),
-        )
+        ):
+            expected = _LIST_OF.get(item_type, ValueType.STRINGS).value
+            raise self._fail(meta, problem, expected)
 
     def membership(self, meta: Any, children: list[Any]) -> Membership:
         item, _, collection = children
         item_type = self._scalar(meta, item, "the value before 'in'")
-        if not isinstance(collection, NamedList) and not self._fits(collection, item_type):
-            raise self._fail(
-                meta,
-                f"{self._say(item)} cannot be in {self._say(collection)}",
-                _LIST_OF.get(item_type, ValueType.STRINGS).value,
-            )
+        if not isinstance(collection, NamedList):  # a named list's items are known when compiled
+            problem = f"{self._say(item)} cannot be in {self._say(collection)}"
+            self._collection(meta, collection, item_type, problem)
         return Membership(item, collection)
 
     def includes(self, meta: Any, children: list[Any]) -> Includes:
         collection, _, item = children
         item_type = self._scalar(meta, item, "the value after 'includes'")
-        if not self._fits(collection, item_type):
-            raise self._fail(
-                meta,
-                f"{self._say(collection)} cannot include {self._say(item)}",
-                _LIST_OF.get(item_type, ValueType.STRINGS).value,
-            )
+        problem = f"{self._say(collection)} cannot include {self._say(item)}"
+        self._collection(meta, collection, item_type, problem)
         return Includes(collection, item)
 
     def like(self, meta: Any, children: list[Any]) -> Like:
