@@ -5,7 +5,8 @@ import json
 import pytest
 
 from ecomcore.core import ValidationError
-from ecomcore.fraud import RuleSet, RuleSyntaxError, Thresholds
+from ecomcore.fraud import RuleSet, Thresholds
+from ecomcore.rules import RuleSyntaxError
 from ecomcore.schemas import (
     dump_fraud_rule_set,
     fraud_rule_set_json_schema,

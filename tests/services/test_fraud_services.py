@@ -7,10 +7,9 @@ import attrs
 import pytest
 
 from ecomcore.adapters.memory import InMemoryVelocityCounter
-from ecomcore.core import Money, ValidationError
+from ecomcore.core import Address, Money, ValidationError
 from ecomcore.fraud import (
     FREIGHT_FORWARDERS,
-    Address,
     CardFacts,
     CustomerFacts,
     Decision,
@@ -37,8 +36,8 @@ ORDER = FraudInput(
         customer_id="c-1", prior_orders=4, average_order_value=Money("60", "EUR")
     ),
     email="kim@example.com",
-    billing=Address(line1="1 Main St", country="DE"),
-    shipping=Address(line1="1 Main St", country="DE"),
+    billing=Address("DE", lines=["1 Main St"]),
+    shipping=Address("DE", lines=["1 Main St"]),
     card=CardFacts(token="tok", bin="411111", last4="1111", country="DE", avs="no_match"),
 )
 

@@ -38,18 +38,15 @@ PUBLIC = {
         "whole_number",
     },
     "ecomcore.fraud": {
-        "ATTRIBUTES", "Address", "And", "Assessment", "Attribute", "AvsResult",
-        "BacktestComparison", "BacktestReport", "CardFacts", "Channel",
-        "Comparison", "CompiledRule", "CompiledRuleSet", "Condition", "Counted", "CustomerFacts",
+        "ATTRIBUTES", "Assessment", "AvsResult", "BacktestComparison", "BacktestReport",
+        "CardFacts", "Channel", "CompiledRule", "CompiledRuleSet", "Counted", "CustomerFacts",
         "CvvResult", "DEFAULT_VELOCITY_LIMITS", "DEFAULT_WEIGHTS", "Decision", "FREIGHT_FORWARDERS",
-        "Field", "FraudChecks", "FraudInput", "Funding", "Includes", "IpFacts", "IsMissing",
-        "IsTrue", "KeyedHasher", "LabelledOrder", "Like", "LineItem", "ListKind", "ListLiteral",
-        "Literal", "MAX_DEPTH", "MAX_LIST_ITEMS", "MAX_RULES", "MAX_TEXT_LENGTH", "Membership",
-        "NamedList", "Not", "Or", "RiskPolicy", "Rule", "RuleSet", "RuleSubject", "RuleSyntaxError",
-        "RuleTypeError", "Signal", "ThreeDSResult", "Thresholds", "ValueType", "VelocityCount",
-        "VelocityCounter", "VelocityLimit", "VelocitySubject", "Watchlist", "assess", "backtest",
-        "combine_weights", "compare_policies", "decide", "distance_km", "explain",
-        "generate_orders", "is_disposable_email_domain", "run_checks",
+        "FraudChecks", "FraudInput", "Funding", "IpFacts", "KeyedHasher", "LabelledOrder",
+        "LineItem", "ListKind", "RiskPolicy", "Rule", "RuleSet", "RuleSubject", "Signal",
+        "ThreeDSResult", "Thresholds", "VelocityCount", "VelocityCounter", "VelocityLimit",
+        "VelocitySubject", "Watchlist", "assess", "backtest", "combine_weights",
+        "compare_policies", "decide", "explain", "generate_orders", "is_disposable_email_domain",
+        "run_checks",
     },
     "ecomcore.inventory": {
         "AllocationPlan", "BackInStock", "Coordinates", "DEFAULT_ATTEMPTS", "ExpectedReceipt",
@@ -115,6 +112,13 @@ PUBLIC = {
         "TieredPercentOff", "UNAMBIGUOUS_ALPHABET", "announce_reduction", "generate_codes",
         "normalise_code", "quote", "record_redemptions",
     },
+    "ecomcore.rules": {
+        "And", "Attribute", "Comparison", "Condition", "Field", "Includes", "IsMissing", "IsTrue",
+        "KEYWORDS", "Like", "ListLiteral", "Literal", "MAX_DEPTH", "MAX_LIST_ITEMS", "MAX_RULES",
+        "MAX_TEXT_LENGTH", "Membership", "NamedList", "Not", "Or", "Predicate", "Rule",
+        "RuleSyntaxError", "RuleTypeError", "Value", "ValueType", "Vocabulary",
+        "compile_condition", "compile_conditions", "named_lists", "parse_condition", "parse_rules",
+    },
     "ecomcore.schemas": {
         "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "FraudRuleModel", "FraudRuleSetModel",
         "ImportReport", "JurisdictionModel", "PricingDefinitionError", "ProductIn", "RejectedRow",
@@ -177,11 +181,11 @@ def loaded_contexts(statement: str) -> list[str]:
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        ("import ecomcore.adapters.memory.fraud", ["adapters", "core", "fraud"]),
+        ("import ecomcore.adapters.memory.fraud", ["adapters", "core", "fraud", "rules"]),
         ("from ecomcore.adapters.memory import InMemoryVelocityCounter",
-         ["adapters", "core", "fraud"]),
+         ["adapters", "core", "fraud", "rules"]),
         ("from ecomcore.testing.contracts import VelocityCounterContract",
-         ["core", "fraud", "testing"]),
+         ["core", "fraud", "rules", "testing"]),
         ("import ecomcore.tax", ["core", "tax"]),
         ("import ecomcore.adapters.memory.tax", ["adapters", "core", "tax"]),
         ("from ecomcore.adapters.memory import InMemoryTaxRateProvider",
@@ -190,12 +194,18 @@ def loaded_contexts(statement: str) -> list[str]:
          ["core", "tax", "testing"]),
         ("from ecomcore.testing import FakeVatNumberValidator", ["core", "tax", "testing"]),
         ("import ecomcore.testing", ["core", "testing"]),
+        ("import ecomcore.rules", ["core", "rules"]),
+        ("from ecomcore.rules import compile_condition", ["core", "rules"]),
     ],
 )  # fmt: skip
 def test_importing_one_context_part_loads_that_context_only(
     statement: str, expected: list[str]
 ) -> None:
-    """An adapter, contract or fake for one context loads that context and core, nothing else."""
+    """An adapter, contract or fake for one context loads that context and what is below it.
+
+    Below a context are core and the engines it uses (fraud writes its rules in ``rules``);
+    ``import ecomcore.rules`` loads no context at all.
+    """
     assert loaded_contexts(statement) == expected
 
 

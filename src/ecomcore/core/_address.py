@@ -12,6 +12,7 @@ import attrs
 import pycountry
 
 from ecomcore.core._carddata import refuse_card_data
+from ecomcore.core._distance import Coordinates
 from ecomcore.core._errors import ValidationError
 
 __all__ = ["Address", "check_country", "check_subdivision"]
@@ -112,6 +113,15 @@ def _city(value: object) -> str | None:
     return _text("city", value)
 
 
+def _name(value: object) -> str | None:
+    return _text("name", value)
+
+
+def _coordinates(_: object, __: "attrs.Attribute[Coordinates | None]", value: object) -> None:
+    if value is not None and not isinstance(value, Coordinates):
+        raise ValidationError("coordinates", value, "Coordinates (latitude, longitude) or None")
+
+
 def _lines(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = (value,)
@@ -127,13 +137,15 @@ def _lines(value: Iterable[str] | str) -> tuple[str, ...]:
 
 @attrs.frozen(cache_hash=True)
 class Address:
-    """A postal address: country, subdivision, postcode, city and street lines.
+    """A postal address: country, subdivision, postcode, city, street lines and recipient.
 
     The country is checked by `check_country`, the subdivision (state, province, region) by
     `check_subdivision`. Text is trimmed with inner runs of white space collapsed; postcodes are
     upper-cased with their spaces kept (``SW1A 1AA``), and contexts that compare postcodes
-    (tax jurisdictions, shipping zones) normalise them for the comparison. Every text field is
-    bounded (200 characters, 4 lines) and a card number or CVV in any of them is refused.
+    (tax jurisdictions, shipping zones) normalise them for the comparison. Every text field
+    (the recipient's ``name`` too) is bounded (200 characters, 4 lines) and a card number or CVV
+    in any of them is refused. ``coordinates`` are where the caller's geocoder put the address;
+    ecomcore never geocodes.
 
     Examples:
         >>> office = Address("ca", "on", "m5v 2t6", city="Toronto", lines=["290  Bremner Blvd"])
@@ -143,6 +155,18 @@ class Address:
         Traceback (most recent call last):
         ...
         ecomcore.core._errors.ValidationError: country must be an ISO 3166-1 alpha-2 country ...
+
+        The recipient and the geocoded point are optional, and named:
+
+        >>> from ecomcore.core import Coordinates, distance_km
+        >>> home = Address("DE", postcode="10117", lines=["Unter den Linden 1"],
+        ...                name="Kim  Meyer", coordinates=Coordinates(52.517, 13.389))
+        >>> home.name, round(distance_km(home.coordinates, Coordinates(48.857, 2.352)))
+        ('Kim Meyer', 876)
+        >>> Address("DE", name="card 4111 1111 1111 1111")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.CardDataError: Address.name contains a full card number; ...
     """
 
     country: str = attrs.field(converter=check_country)
@@ -150,6 +174,10 @@ class Address:
     postcode: str | None = attrs.field(default=None, converter=_postcode)
     city: str | None = attrs.field(default=None, kw_only=True, converter=_city)
     lines: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_lines)
+    name: str | None = attrs.field(default=None, kw_only=True, converter=_name)
+    coordinates: Coordinates | None = attrs.field(
+        default=None, kw_only=True, validator=_coordinates
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None:

@@ -1,38 +1,14 @@
-"""The documented attributes a rule may read: the only window rules have onto an order."""
+"""The documented attributes fraud rules may read: the only window rules have onto an order."""
 
-import enum
-import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
-import attrs
+from ecomcore.core import Address, distance_km
+from ecomcore.fraud._input import FraudInput
+from ecomcore.rules import Attribute, Value, ValueType, Vocabulary
 
-from ecomcore.fraud._input import Address, FraudInput
-
-__all__ = ["ATTRIBUTES", "Attribute", "RuleSubject", "ValueType", "distance_km"]
-
-Value = Decimal | int | str | bool | frozenset[str] | None
-
-
-class ValueType(enum.Enum):
-    """The type of a rule value; comparisons type-check against these when a rule is parsed.
-
-    Examples:
-        >>> from ecomcore.fraud import ATTRIBUTES, RuleSet, ValueType
-        >>> sorted(name for name, each in ATTRIBUTES.items() if each.type is ValueType.STRINGS)
-        ['categories', 'signals', 'skus']
-        >>> RuleSet.parse('block if :amount: > "lots"')
-        Traceback (most recent call last):
-        ...
-        ecomcore.fraud._errors.RuleTypeError: line 1, column 10: ... expected a number
-    """
-
-    NUMBER = "a number"
-    STRING = "a string"
-    BOOL = "true or false"
-    STRINGS = "a list of strings"
-    NUMBERS = "a list of numbers"
+__all__ = ["ATTRIBUTES", "RuleSubject", "ip_shipping_distance"]
 
 
 class RuleSubject:
@@ -60,54 +36,17 @@ class RuleSubject:
         self.signals = signals
 
 
-@attrs.frozen
-class Attribute:
-    """One documented attribute: its name in rules (``:amount:``), type, meaning and reader.
-
-    Examples:
-        >>> from datetime import UTC, datetime
-        >>> from ecomcore.core import Money
-        >>> from ecomcore.fraud import ATTRIBUTES, FraudInput, RuleSubject
-        >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, 23, 40, tzinfo=UTC),
-        ...                    amount=Money("80.00", "EUR"))
-        >>> hour = ATTRIBUTES["hour"]
-        >>> hour.type, hour.read(RuleSubject(order)), ATTRIBUTES["phone"].read(RuleSubject(order))
-        (<ValueType.NUMBER: 'a number'>, 23, None)
-    """
-
-    name: str
-    type: ValueType
-    description: str
-    read: Callable[[RuleSubject], Value] = attrs.field(eq=False, repr=False)
-
-
-_EARTH_RADIUS_KM: Final = 6371.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius 6371 km).
-
-    Examples:
-        >>> round(distance_km(52.52, 13.405, 48.8566, 2.3522))  # Berlin to Paris
-        877
-    """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def ip_shipping_distance(order: FraudInput) -> float | None:
     """Kilometres between the IP's and the shipping address's coordinates, if both are known."""
     ip, ship = order.ip, order.shipping
-    if ip is None or ship is None:
+    if ip is None or ship is None or ip.coordinates is None or ship.coordinates is None:
         return None
-    if None in (ip.latitude, ip.longitude, ship.latitude, ship.longitude):
-        return None
-    return distance_km(ip.latitude, ip.longitude, ship.latitude, ship.longitude)  # type: ignore[arg-type]
+    return distance_km(ip.coordinates, ship.coordinates)
 
 
-def _address(pick: Callable[[FraudInput], Address | None], part: str) -> Callable[..., Value]:
+def _address(
+    pick: Callable[[FraudInput], Address | None], part: str
+) -> Callable[[RuleSubject], Value]:
     def read(subject: RuleSubject) -> Value:
         address = pick(subject.order)
         return None if address is None else getattr(address, part)
@@ -167,9 +106,8 @@ def _shipping(order: FraudInput) -> Address | None:
     return order.shipping
 
 
-ATTRIBUTES: Final[dict[str, Attribute]] = {
-    attribute.name: attribute
-    for attribute in (
+ATTRIBUTES: Final = Vocabulary[RuleSubject](
+    [
         Attribute("amount", _N, "order total, in its currency", lambda s: s.order.amount.amount),
         Attribute("currency", _S, "ISO 4217 code", lambda s: s.order.amount.currency.code),
         Attribute(
@@ -199,10 +137,14 @@ ATTRIBUTES: Final[dict[str, Attribute]] = {
         Attribute("email_domain", _S, "domain of the email", lambda s: s.order.email_domain),
         Attribute("phone", _S, "phone as given", lambda s: s.order.phone),
         Attribute("billing_country", _S, "alpha-2", _address(_billing, "country")),
-        Attribute("billing_postcode", _S, "as given", _address(_billing, "postcode")),
+        Attribute(
+            "billing_postcode", _S, "upper-cased, spaces kept", _address(_billing, "postcode")
+        ),
         Attribute("billing_city", _S, "as given", _address(_billing, "city")),
         Attribute("shipping_country", _S, "alpha-2", _address(_shipping, "country")),
-        Attribute("shipping_postcode", _S, "as given", _address(_shipping, "postcode")),
+        Attribute(
+            "shipping_postcode", _S, "upper-cased, spaces kept", _address(_shipping, "postcode")
+        ),
         Attribute("shipping_city", _S, "as given", _address(_shipping, "city")),
         Attribute("ip", _S, "client IP address", _ip("address")),
         Attribute("ip_country", _S, "alpha-2 of the IP", _ip("country")),
@@ -233,6 +175,6 @@ ATTRIBUTES: Final[dict[str, Attribute]] = {
         ),
         Attribute("score", _N, "the checks' risk score, 0-100", lambda s: s.score),
         Attribute("signals", _L, "codes of the signals the checks raised", lambda s: s.signals),
-    )
-}
+    ]
+)
 """Every attribute a rule may name, by name. Nothing else on an order is reachable from a rule."""

@@ -10,9 +10,16 @@ from typing import Final
 
 import attrs
 
-from ecomcore.core import ValidationError
+from ecomcore.core import Address, ValidationError, whole_number
 from ecomcore.fraud._attributes import ip_shipping_distance
-from ecomcore.fraud._input import Address, AvsResult, CvvResult, FraudInput, Funding, ThreeDSResult
+from ecomcore.fraud._input import (
+    AvsResult,
+    CvvResult,
+    FraudInput,
+    Funding,
+    ThreeDSResult,
+    address_key,
+)
 from ecomcore.fraud._lists import KeyedHasher, Watchlist
 from ecomcore.fraud._model import Signal
 from ecomcore.fraud._ports import VelocityCounter
@@ -105,12 +112,10 @@ class VelocityLimit:
     subject: VelocitySubject = attrs.field(converter=VelocitySubject)
     counted: Counted = attrs.field(converter=Counted)
     window: timedelta
-    limit: int
+    limit: int = attrs.field(validator=whole_number(minimum=1))
     weight: Decimal = attrs.field(converter=Decimal)
 
     def __attrs_post_init__(self) -> None:
-        if self.limit < 1:
-            raise ValidationError("limit", self.limit, "1 or more")
         if self.window <= timedelta(0) or self.window % timedelta(hours=1):
             raise ValidationError("window", self.window, "a positive whole number of hours")
 
@@ -175,8 +180,8 @@ def is_disposable_email_domain(domain: str) -> bool:
 
 
 def _forwarders(addresses: Iterable[Address | str]) -> frozenset[str]:
-    """Addresses as `Address.normalized` keys; strings are taken as keys already."""
-    return frozenset(a.normalized() if isinstance(a, Address) else a for a in addresses)
+    """Addresses as keys (first line, postcode, country); strings are taken as keys already."""
+    return frozenset(address_key(a) if isinstance(a, Address) else a for a in addresses)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,9 +195,9 @@ class FraudChecks:
         >>> from datetime import UTC, datetime
         >>> from decimal import Decimal
         >>> from ecomcore.adapters.memory import InMemoryVelocityCounter
-        >>> from ecomcore.core import Money
-        >>> from ecomcore.fraud import Address, FraudChecks, FraudInput, KeyedHasher, run_checks
-        >>> forwarder = Address(line1="9 Harbour Road", postcode="CT16 1JA", country="GB")
+        >>> from ecomcore.core import Address, Money
+        >>> from ecomcore.fraud import FraudChecks, FraudInput, KeyedHasher, run_checks
+        >>> forwarder = Address("GB", postcode="CT16 1JA", lines=["9 Harbour Road"])
         >>> checks = FraudChecks(hasher=KeyedHasher(b"a secret key of 16+ bytes"),
         ...                      freight_forwarders=[forwarder],
         ...                      weights={"first_order": Decimal(0)})
@@ -208,10 +213,10 @@ class FraudChecks:
     freight_forwarders: frozenset[str] = attrs.field(default=(), converter=_forwarders)
     velocity_limits: tuple[VelocityLimit, ...] = DEFAULT_VELOCITY_LIMITS
     weights: Mapping[str, Decimal] = attrs.field(factory=dict)
-    far_from_shipping_km: int = 500
+    far_from_shipping_km: int = attrs.field(default=500, validator=whole_number())
     above_usual_factor: Decimal = Decimal(3)
     high_value_unit_price: Decimal = Decimal(200)
-    unusual_quantity: int = 3
+    unusual_quantity: int = attrs.field(default=3, validator=whole_number(minimum=1))
 
     def signal(self, code: str, reason: str, *, family: str | None = None) -> Signal:
         """Make a signal with its weight from `weights`, else `DEFAULT_WEIGHTS`."""
@@ -279,7 +284,7 @@ def _place_signals(order: FraudInput, checks: FraudChecks) -> list[Signal]:
                 f"the order was placed about {round(km)} km from the shipping address",
             )
         )
-    if shipping and shipping.normalized() in checks.freight_forwarders:
+    if shipping and address_key(shipping) in checks.freight_forwarders:
         found.append(
             checks.signal("freight_forwarder", "the shipping address is a freight forwarder")
         )
@@ -357,7 +362,7 @@ def _subject_values(order: FraudInput, checks: FraudChecks) -> dict[str, str | N
         "email": digest("email", email) if email else None,
         "card": keyed("card", order.card.token) if order.card else None,
         "orders": order.order_id,
-        "addresses": digest("address", shipping.normalized()) if shipping else None,
+        "addresses": digest("address", address_key(shipping)) if shipping else None,
     }
 
 

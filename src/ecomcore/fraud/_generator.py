@@ -14,9 +14,8 @@ from typing import Final
 
 import attrs
 
-from ecomcore.core import Money
+from ecomcore.core import Address, Coordinates, Money
 from ecomcore.fraud._input import (
-    Address,
     AvsResult,
     CardFacts,
     CustomerFacts,
@@ -52,9 +51,9 @@ _FAR_PLACES: Final = (
     ("Hanoi", "100000", "VN", 21.03, 105.85),
 )
 FREIGHT_FORWARDERS: Final = (
-    Address(line1="1200 Export Way", postcode="33122", city="Miami", country="US"),
-    Address(line1="5 Forwarding Park", postcode="97230", city="Portland", country="US"),
-    Address(line1="9 Harbour Road", postcode="CT16 1JA", city="Dover", country="GB"),
+    Address("US", postcode="33122", city="Miami", lines=["1200 Export Way"]),
+    Address("US", postcode="97230", city="Portland", lines=["5 Forwarding Park"]),
+    Address("GB", postcode="CT16 1JA", city="Dover", lines=["9 Harbour Road"]),
 )
 """Fictional freight-forwarder addresses the reshippers in generated data ship to."""
 
@@ -133,13 +132,14 @@ class _Generator:
     def address(self, place: Sequence[object], street: str | None = None) -> Address:
         city, postcode, country, lat, lon = place
         return Address(
-            line1=street
-            or f"{self.rng.randint(1, 180)} {self.rng.choice(('Main', 'Park', 'Mill'))} Street",
-            city=str(city),
+            str(country),
             postcode=str(postcode),
-            country=str(country),
-            latitude=float(lat),  # type: ignore[arg-type]
-            longitude=float(lon),  # type: ignore[arg-type]
+            city=str(city),
+            lines=[
+                street
+                or f"{self.rng.randint(1, 180)} {self.rng.choice(('Main', 'Park', 'Mill'))} Street"
+            ],
+            coordinates=Coordinates(float(lat), float(lon)),  # type: ignore[arg-type]
         )
 
     def ip_facts(
@@ -151,8 +151,10 @@ class _Generator:
             country=str(country),
             is_vpn=anonymous and self.rng.random() < 0.5,
             is_hosting=anonymous,
-            latitude=float(lat) + self.rng.uniform(-0.2, 0.2),  # type: ignore[arg-type]
-            longitude=float(lon) + self.rng.uniform(-0.2, 0.2),  # type: ignore[arg-type]
+            coordinates=Coordinates(
+                float(lat) + self.rng.uniform(-0.2, 0.2),  # type: ignore[arg-type]
+                float(lon) + self.rng.uniform(-0.2, 0.2),  # type: ignore[arg-type]
+            ),
         )
 
     def basket(

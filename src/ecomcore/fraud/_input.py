@@ -5,14 +5,22 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
-from ecomcore.core import Money, ValidationError, as_money, refuse_card_data
+from ecomcore.core import (
+    Address,
+    Coordinates,
+    Money,
+    ValidationError,
+    as_money,
+    check_country,
+    refuse_card_data,
+    whole_number,
+)
 
 __all__ = [
-    "Address",
     "AvsResult",
     "CardFacts",
     "Channel",
@@ -23,9 +31,8 @@ __all__ = [
     "IpFacts",
     "LineItem",
     "ThreeDSResult",
+    "address_key",
 ]
-
-_COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 
 def _text(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -43,14 +50,22 @@ def _required_text(instance: object, attribute: "attrs.Attribute[Any]", value: o
     _text(instance, attribute, value)
 
 
-def _country(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if value is not None and not (isinstance(value, str) and _COUNTRY.fullmatch(value)):
-        raise ValidationError(attribute.name, value, "an ISO 3166 alpha-2 code such as 'DE'")
+def _ip_country(value: object) -> str | None:
+    return None if value is None else check_country(value, "ip.country")
 
 
-def _count(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValidationError(attribute.name, value, "a whole number, 0 or more")
+def _card_country(value: object) -> str | None:
+    return None if value is None else check_country(value, "card.country")
+
+
+def _optional(kind: type, allowed: str) -> Any:
+    """Make a validator accepting None or an instance of ``kind``."""
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(attribute.name, value, f"{allowed} or None")
+
+    return check
 
 
 def _digits(low: int, high: int) -> Any:
@@ -61,20 +76,6 @@ def _digits(low: int, high: int) -> Any:
             raise ValidationError(attribute.name, value, f"{low} to {high} digits")
 
     return check
-
-
-def _coordinate(limit: int) -> Any:
-    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-        if value is None:
-            return
-        if not isinstance(value, int | float) or isinstance(value, bool) or abs(value) > limit:
-            raise ValidationError(attribute.name, value, f"degrees between -{limit} and {limit}")
-
-    return check
-
-
-def _upper(value: object) -> object:
-    return value.upper() if isinstance(value, str) else value
 
 
 class Channel(enum.StrEnum):
@@ -177,35 +178,18 @@ class ThreeDSResult(enum.StrEnum):
     NOT_ATTEMPTED = "not_attempted"
 
 
-@attrs.frozen(kw_only=True)
-class Address:
-    """A postal address, with optional coordinates the caller geocoded.
+def address_key(address: Address) -> str:
+    """Reduce an address to what identifies the door: street, postcode, country, case-folded.
+
+    The street is the first address line; lists and velocity counters hash this key.
 
     Examples:
-        >>> Address(line1="Unter den Linden 1", postcode="10117", country="de").country
-        'DE'
+        >>> address_key(Address("GB", postcode="ab1 2cd", lines=["12  High St.", "Flat 2"]))
+        '12 high st|ab12cd|GB'
     """
-
-    line1: str = attrs.field(validator=_required_text)
-    country: str = attrs.field(converter=_upper, validator=_country)
-    line2: str | None = attrs.field(default=None, validator=_text)
-    city: str | None = attrs.field(default=None, validator=_text)
-    postcode: str | None = attrs.field(default=None, validator=_text)
-    region: str | None = attrs.field(default=None, validator=_text)
-    name: str | None = attrs.field(default=None, validator=_text)
-    latitude: float | None = attrs.field(default=None, validator=_coordinate(90))
-    longitude: float | None = attrs.field(default=None, validator=_coordinate(180))
-
-    def normalized(self) -> str:
-        """Reduce the address to what identifies the door: street, postcode, country, case-folded.
-
-        Examples:
-            >>> Address(line1="12  High St.", postcode="ab1 2cd", country="GB").normalized()
-            '12 high st|ab12cd|GB'
-        """
-        street = " ".join(re.sub(r"[^\w\s]", " ", self.line1.casefold()).split())
-        postcode = re.sub(r"\W", "", (self.postcode or "").casefold())
-        return f"{street}|{postcode}|{self.country}"
+    street = " ".join(re.sub(r"[^\w\s]", " ", (address.lines or ("",))[0].casefold()).split())
+    postcode = re.sub(r"\W", "", (address.postcode or "").casefold())
+    return f"{street}|{postcode}|{address.country}"
 
 
 @attrs.frozen(kw_only=True)
@@ -229,9 +213,9 @@ class CustomerFacts:
     """
 
     customer_id: str = attrs.field(validator=_required_text)
-    account_age_days: int = attrs.field(default=0, validator=_count)
-    prior_orders: int = attrs.field(default=0, validator=_count)
-    prior_chargebacks: int = attrs.field(default=0, validator=_count)
+    account_age_days: int = attrs.field(default=0, validator=whole_number())
+    prior_orders: int = attrs.field(default=0, validator=whole_number())
+    prior_chargebacks: int = attrs.field(default=0, validator=whole_number())
     average_order_value: Money | None = attrs.field(
         default=None, converter=attrs.converters.optional(as_money)
     )
@@ -241,11 +225,20 @@ class CustomerFacts:
 class IpFacts:
     """Facts about the client IP address, looked up by the caller (ecomcore does no lookups).
 
+    ``country`` is checked by `ecomcore.core.check_country`; ``coordinates`` are where the
+    caller's IP geolocation puts the address.
+
     Examples:
+        >>> from ecomcore.core import Coordinates
         >>> from ecomcore.fraud import IpFacts
-        >>> ip = IpFacts(address="203.0.113.9", country="ng", is_hosting=True)
-        >>> ip.country, ip.is_anonymized
-        ('NG', True)
+        >>> ip = IpFacts(address="203.0.113.9", country="ng", is_hosting=True,
+        ...              coordinates=Coordinates(6.52, 3.38))
+        >>> ip.country, ip.is_anonymized, ip.coordinates.latitude
+        ('NG', True, 6.52)
+        >>> IpFacts(address="203.0.113.9", country="UK")
+        Traceback (most recent call last):
+        ...
+        ecomcore.core._errors.ValidationError: ip.country must be an ISO 3166-1 alpha-2 country ...
         >>> IpFacts(address="300.1.1.1")
         Traceback (most recent call last):
         ...
@@ -253,12 +246,13 @@ class IpFacts:
     """
 
     address: str = attrs.field()
-    country: str | None = attrs.field(default=None, converter=_upper, validator=_country)
+    country: str | None = attrs.field(default=None, converter=_ip_country)
     is_proxy: bool = False
     is_vpn: bool = False
     is_hosting: bool = False
-    latitude: float | None = attrs.field(default=None, validator=_coordinate(90))
-    longitude: float | None = attrs.field(default=None, validator=_coordinate(180))
+    coordinates: Coordinates | None = attrs.field(
+        default=None, validator=_optional(Coordinates, "Coordinates")
+    )
 
     @address.validator
     def _ip(self, attribute: "attrs.Attribute[str]", value: object) -> None:
@@ -285,7 +279,7 @@ class CardFacts:
     token: str = attrs.field(validator=_required_text)
     bin: str = attrs.field(validator=_digits(6, 8))
     last4: str = attrs.field(validator=_digits(4, 4))
-    country: str | None = attrs.field(default=None, converter=_upper, validator=_country)
+    country: str | None = attrs.field(default=None, converter=_card_country)
     funding: Funding = attrs.field(default=Funding.UNKNOWN, converter=Funding)
     avs: AvsResult = attrs.field(default=AvsResult.NOT_CHECKED, converter=AvsResult)
     cvv: CvvResult = attrs.field(default=CvvResult.NOT_CHECKED, converter=CvvResult)
@@ -311,7 +305,7 @@ class LineItem:
     """
 
     sku: str = attrs.field(validator=_required_text)
-    quantity: int = attrs.field(validator=_count)
+    quantity: int = attrs.field(validator=whole_number())
     unit_price: Money = attrs.field(converter=as_money)
     name: str | None = attrs.field(default=None, validator=_text)
     category: str | None = attrs.field(default=None, validator=_text)
@@ -319,6 +313,9 @@ class LineItem:
 
 def _line_items(items: Iterable[LineItem]) -> tuple[LineItem, ...]:
     return tuple(items)
+
+
+_an_address = _optional(Address, "an ecomcore.core.Address")
 
 
 def _aware(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -364,8 +361,8 @@ class FraudInput:
     customer: CustomerFacts | None = None
     email: str | None = attrs.field(default=None, validator=_email)
     phone: str | None = attrs.field(default=None, validator=_text)
-    billing: Address | None = None
-    shipping: Address | None = None
+    billing: Address | None = attrs.field(default=None, validator=_an_address)
+    shipping: Address | None = attrs.field(default=None, validator=_an_address)
     ip: IpFacts | None = None
     device_id: str | None = attrs.field(default=None, validator=_text)
     card: CardFacts | None = None

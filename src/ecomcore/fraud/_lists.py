@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from ecomcore.core import ValidationError
-from ecomcore.fraud._input import Address, FraudInput
+from ecomcore.core import Address, ValidationError
+from ecomcore.fraud._input import FraudInput, address_key
 
 __all__ = ["KeyedHasher", "ListKind", "Watchlist"]
 
@@ -58,8 +58,8 @@ class KeyedHasher:
     The same value always gives the same digest, and without the key nobody can test guesses
     against a leaked list.
 
-    Values are normalized first (trimmed and case-folded; IPs in canonical form; addresses via
-    `Address.normalized`), so ``Ann@Example.com`` and ``ann@example.com`` match.
+    Values are normalized first (trimmed and case-folded; IPs in canonical form; addresses by
+    first line, postcode and country), so ``Ann@Example.com`` and ``ann@example.com`` match.
 
     Examples:
         >>> hasher = KeyedHasher(b"a secret key of 16+ bytes")
@@ -106,7 +106,7 @@ def order_keys(order: FraudInput) -> list[tuple[ListKind, str]]:
     if order.card is not None:
         keys.append((ListKind.BIN, order.card.bin))
     keys.extend(
-        (ListKind.ADDRESS, address.normalized())
+        (ListKind.ADDRESS, address_key(address))
         for address in (order.billing, order.shipping)
         if address is not None
     )
@@ -154,7 +154,7 @@ class Watchlist:
             *((ListKind.DOMAIN, value) for value in domains),
             *((ListKind.IP, value) for value in ips),
             *((ListKind.BIN, value) for value in bins),
-            *((ListKind.ADDRESS, address.normalized()) for address in addresses),
+            *((ListKind.ADDRESS, address_key(address)) for address in addresses),
         ]
         return cls(hasher, {(kind, hasher.digest(kind, value)) for kind, value in plain})
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ecomcore.core import ValidationError
+from ecomcore.core import ValidationError, whole_number
 
 __all__ = ["Assessment", "Decision", "Signal", "Thresholds", "combine_weights"]
 
@@ -87,16 +87,16 @@ class Thresholds:
         (<Decision.REVIEW: 'review'>, <Decision.ALLOW: 'allow'>)
     """
 
-    challenge_at: int = 40
-    review_at: int = 60
-    block_at: int = 85
+    challenge_at: int = attrs.field(default=40, validator=whole_number(maximum=101))
+    review_at: int = attrs.field(default=60, validator=whole_number(maximum=101))
+    block_at: int = attrs.field(default=85, validator=whole_number(maximum=101))
 
     def __attrs_post_init__(self) -> None:
-        if not 0 <= self.challenge_at <= self.review_at <= self.block_at <= 101:
+        if not self.challenge_at <= self.review_at <= self.block_at:
             raise ValidationError(
                 "thresholds",
                 (self.challenge_at, self.review_at, self.block_at),
-                "0 <= challenge_at <= review_at <= block_at <= 101 (101 never blocks)",
+                "challenge_at <= review_at <= block_at (101 never blocks)",
             )
 
     def decide(self, score: int) -> Decision:

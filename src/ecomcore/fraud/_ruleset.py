@@ -1,28 +1,44 @@
-"""Rule sets: parse from text, print back to text, compile to closures, evaluate."""
+"""Fraud rules: ``[label:] action if condition``, a decision over an `ecomcore.rules` condition.
 
-from collections.abc import Container, Iterable, Iterator, Mapping
-from typing import Any
+The rule language is `ecomcore.rules`; fraud supplies its attributes (`ATTRIBUTES`) and its four
+actions as the outcomes rules may choose, and maps each outcome to a `Decision`.
+"""
+
+from collections.abc import Container, Iterable, Mapping
+from typing import Any, Final
 
 import attrs
 
-from ecomcore.core import ValidationError
-from ecomcore.fraud._attributes import RuleSubject
-from ecomcore.fraud._compile import Predicate, compile_condition
+from ecomcore.fraud._attributes import ATTRIBUTES, RuleSubject
 from ecomcore.fraud._model import Decision
-from ecomcore.fraud._parse import parse_rules
-from ecomcore.fraud._rules import And, Condition, Includes, Membership, NamedList, Not, Or, Rule
+from ecomcore.rules import Condition, Predicate, compile_conditions, named_lists, parse_rules
+from ecomcore.rules import Rule as OutcomeRule
 
-__all__ = ["CompiledRule", "CompiledRuleSet", "RuleSet"]
+__all__ = ["CompiledRule", "CompiledRuleSet", "Rule", "RuleSet"]
+
+_ACTIONS: Final = frozenset(decision.value for decision in Decision)
 
 
-def _named_lists(condition: Condition) -> Iterator[str]:
-    if isinstance(condition, Membership | Includes) and isinstance(condition.collection, NamedList):
-        yield condition.collection.name
-    elif isinstance(condition, Not):
-        yield from _named_lists(condition.operand)
-    elif isinstance(condition, And | Or):
-        for operand in condition.operands:
-            yield from _named_lists(operand)
+@attrs.frozen
+class Rule:
+    """``[label:] action if condition``: one fraud rule, with an optional label naming it.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> from ecomcore.rules import Comparison, Field, Literal
+        >>> rule = Rule(Decision.REVIEW, Comparison(Field("amount"), ">", Literal(Decimal(500))))
+        >>> str(rule)
+        'review if :amount: > 500'
+        >>> str(attrs.evolve(rule, label="big_order"))
+        'big_order: review if :amount: > 500'
+    """
+
+    action: Decision
+    condition: Condition
+    label: str | None = None
+
+    def __str__(self) -> str:
+        return str(OutcomeRule(self.action.value, self.condition, self.label))
 
 
 @attrs.frozen
@@ -45,7 +61,7 @@ class CompiledRule:
 
     name: str
     action: Decision
-    predicate: Predicate = attrs.field(eq=False, repr=False)
+    predicate: Predicate[RuleSubject] = attrs.field(eq=False, repr=False)
 
 
 @attrs.frozen
@@ -73,16 +89,17 @@ class CompiledRuleSet:
         return [rule for rule in self.rules if rule.predicate(subject) is True]
 
 
-def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
-    return tuple(rules)
+def _rules(given: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(given)
 
 
 @attrs.frozen
 class RuleSet:
     """Merchant rules, one per line: ``[label:] action if condition``.
 
-    `RuleSet.parse` reads text; ``str()`` prints it back in canonical form (one rule per line,
-    single spaces, no comments), which parses to the same tree.
+    `RuleSet.parse` reads text in the `ecomcore.rules` language over fraud's `ATTRIBUTES`;
+    ``str()`` prints it back in canonical form (one rule per line, single spaces, no comments),
+    which parses to the same tree.
 
     Examples:
         >>> rules = RuleSet.parse('''
@@ -102,8 +119,16 @@ class RuleSet:
 
     @classmethod
     def parse(cls, text: str) -> "RuleSet":
-        """Parse rule text; raises `RuleSyntaxError` (or `RuleTypeError`) with line and column."""
-        return cls(parse_rules(text))
+        """Parse rule text; raises `ecomcore.rules.RuleSyntaxError` with line and column.
+
+        Examples:
+            >>> RuleSet.parse("hold if :amount: > 500")
+            Traceback (most recent call last):
+            ...
+            ecomcore.rules._errors.RuleSyntaxError: line 1, column 1: unknown outcome 'hold'; ...
+        """
+        parsed = parse_rules(text, ATTRIBUTES, _ACTIONS)
+        return cls(Rule(Decision(rule.outcome), rule.condition, rule.label) for rule in parsed)
 
     def __str__(self) -> str:
         return "\n".join(str(rule) for rule in self.rules)
@@ -111,7 +136,7 @@ class RuleSet:
     @property
     def named_lists(self) -> frozenset[str]:
         """The ``@names`` the rules use; `compile` needs a list for each."""
-        return frozenset(name for rule in self.rules for name in _named_lists(rule.condition))
+        return frozenset().union(*(named_lists(rule.condition) for rule in self.rules))
 
     def compile(self, lists: Mapping[str, Container[Any]] | None = None) -> CompiledRuleSet:
         """Compile every rule to closures, with the named lists the rules refer to.
@@ -125,21 +150,13 @@ class RuleSet:
             ...
             ecomcore.core._errors.ValidationError: lists must be ... missing @blocked, got []
         """
-        lists = dict(lists or {})
-        missing = sorted(self.named_lists - lists.keys())
-        if missing:
-            raise ValidationError(
-                "lists",
-                sorted(lists),
-                "a mapping with a list for every @name the rules use; missing "
-                + ", ".join(f"@{name}" for name in missing),
-            )
+        predicates = compile_conditions(
+            [rule.condition for rule in self.rules], ATTRIBUTES, lists=lists
+        )
         compiled = [
-            CompiledRule(
-                rule.label or f"rule {position}",
-                rule.action,
-                compile_condition(rule.condition, lists),
+            CompiledRule(rule.label or f"rule {position}", rule.action, predicate)
+            for position, (rule, predicate) in enumerate(
+                zip(self.rules, predicates, strict=True), start=1
             )
-            for position, rule in enumerate(self.rules, start=1)
         ]
         return CompiledRuleSet(tuple(compiled))

@@ -6,7 +6,8 @@ from typing import Any, Literal
 import pydantic
 
 from ecomcore.core import ValidationError
-from ecomcore.fraud import MAX_RULES, MAX_TEXT_LENGTH, RuleSet, RuleSyntaxError, Thresholds
+from ecomcore.fraud import RuleSet, Thresholds
+from ecomcore.rules import MAX_RULES, MAX_TEXT_LENGTH, RuleSyntaxError
 from ecomcore.schemas._schema_text import without_examples
 
 __all__ = [
@@ -126,7 +127,7 @@ def load_fraud_rule_set(data: str | bytes | Mapping[str, Any]) -> RuleSet:
         >>> load_fraud_rule_set({"rules": [{"action": "block", "condition": ":amount: >"}]})
         Traceback (most recent call last):
         ...
-        ecomcore.fraud._errors.RuleSyntaxError: line 1, column 11: rules[0]: unexpected end ...
+        ecomcore.rules._errors.RuleSyntaxError: line 1, column 11: rules[0]: unexpected end ...
     """
     model = _model(data)
     if model.text is not None:

@@ -8,9 +8,8 @@ import attrs
 import pytest
 
 from ecomcore.adapters.memory import InMemoryVelocityCounter
-from ecomcore.core import Money
+from ecomcore.core import Address, Coordinates, Money
 from ecomcore.fraud import (
-    Address,
     CardFacts,
     CustomerFacts,
     FraudChecks,
@@ -25,8 +24,8 @@ from ecomcore.fraud import (
 
 AT = datetime(2026, 3, 1, 12, tzinfo=UTC)
 HASHER = KeyedHasher(b"checks test key 1234")
-HOME = Address(line1="1 Main St", postcode="10117", country="DE", latitude=52.52, longitude=13.40)
-FORWARDER = Address(line1="1200 Export Way", postcode="33122", country="US")
+HOME = Address("DE", postcode="10117", lines=["1 Main St"], coordinates=Coordinates(52.52, 13.40))
+FORWARDER = Address("US", postcode="33122", lines=["1200 Export Way"])
 CARD = CardFacts(token="tok-1", bin="411111", last4="1111", country="DE", avs="match", cvv="match")
 CUSTOMER = CustomerFacts(
     customer_id="c-1", account_age_days=400, prior_orders=9, average_order_value=Money("70", "EUR")
@@ -45,7 +44,7 @@ CALM = FraudInput(
     email="ann@example.com",
     billing=HOME,
     shipping=HOME,
-    ip=IpFacts(address="10.0.0.1", country="DE", latitude=52.5, longitude=13.4),
+    ip=IpFacts(address="10.0.0.1", country="DE", coordinates=Coordinates(52.5, 13.4)),
     device_id="dev-1",
     card=CardFacts(
         token="tok-1", bin="411111", last4="1111", country="DE", avs="match", cvv="match"
@@ -83,7 +82,11 @@ def test_a_calm_order_raises_no_signal() -> None:
         ({"ip": IpFacts(address="10.0.0.1", country="DE", is_proxy=True)}, "ip_anonymizer"),
         ({"ip": IpFacts(address="10.0.0.1", country="DE", is_hosting=True)}, "ip_anonymizer"),
         (
-            {"ip": IpFacts(address="10.0.0.1", country="DE", latitude=48.14, longitude=11.58)},
+            {
+                "ip": IpFacts(
+                    address="10.0.0.1", country="DE", coordinates=Coordinates(48.14, 11.58)
+                )
+            },
             "ip_far_from_shipping",
         ),
         ({"email": "kim@mailinator.com"}, "disposable_email"),
@@ -96,7 +99,7 @@ def test_a_calm_order_raises_no_signal() -> None:
             {"items": [LineItem(sku="PHONE", quantity=3, unit_price=Money("899", "EUR"))]},
             "unusual_quantity",
         ),
-        ({"shipping": attrs.evolve(FORWARDER, line1="1200  EXPORT way.")}, "freight_forwarder"),
+        ({"shipping": attrs.evolve(FORWARDER, lines=["1200  EXPORT way."])}, "freight_forwarder"),
     ],
 )
 def test_each_check_raises_its_signal(change: dict[str, Any], code: str) -> None:
@@ -116,7 +119,7 @@ def test_checks_stay_quiet_when_facts_are_missing() -> None:
 
 def test_below_the_thresholds_nothing_fires() -> None:
     """A distance under the cut-off, a modest rise in value and two units are all fine."""
-    near = IpFacts(address="10.0.0.1", country="DE", latitude=52.0, longitude=13.0)
+    near = IpFacts(address="10.0.0.1", country="DE", coordinates=Coordinates(52.0, 13.0))
     order = attrs.evolve(
         CALM,
         ip=near,
@@ -206,7 +209,7 @@ def test_many_emails_and_addresses_per_device_are_counted() -> None:
                 n,
                 n * 60,
                 email=f"u{n}@example.com",
-                shipping=attrs.evolve(HOME, line1=f"{n} Elm Rd"),
+                shipping=attrs.evolve(HOME, lines=[f"{n} Elm Rd"]),
             ),
             velocity=velocity,
         )

@@ -4,9 +4,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ecomcore.core import CardDataError, Money, ValidationError, find_card_data, luhn_valid
-from ecomcore.fraud import (
+from ecomcore.core import (
     Address,
+    CardDataError,
+    Money,
+    ValidationError,
+    find_card_data,
+    luhn_valid,
+)
+from ecomcore.fraud import (
     CardFacts,
     FraudInput,
     IpFacts,
@@ -66,8 +72,8 @@ def test_a_cvv_in_free_text_is_refused(text: str) -> None:
 @pytest.mark.parametrize(
     ("field", "build"),
     [
-        ("Address.line1", lambda t: {"billing": Address(line1=t, country="DE")}),
-        ("Address.name", lambda t: {"shipping": Address(line1="1 Main St", name=t, country="DE")}),
+        ("Address.lines", lambda t: {"billing": Address("DE", lines=[t])}),
+        ("Address.name", lambda t: {"shipping": Address("DE", lines=["1 Main St"], name=t)}),
         (
             "LineItem.name",
             lambda t: {
@@ -104,7 +110,7 @@ def test_luhn_check_matches_known_numbers() -> None:
 def test_facts_are_validated_with_clear_errors() -> None:
     """Bad countries, IPs, counts and naive times are refused with the field named."""
     with pytest.raises(ValidationError, match="country"):
-        Address(line1="x", country="Germany")
+        Address("Germany", lines=["x"])
     with pytest.raises(ValidationError, match=r"ip\.address"):
         IpFacts(address="999.1.1.1")
     with pytest.raises(ValidationError, match="placed_at"):

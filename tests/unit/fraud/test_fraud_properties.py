@@ -14,12 +14,12 @@ from ecomcore.fraud import (
     RiskPolicy,
     RuleSet,
     RuleSubject,
-    RuleSyntaxError,
     Thresholds,
     Watchlist,
     assess,
     combine_weights,
 )
+from ecomcore.rules import RuleSyntaxError
 from ecomcore.testing.strategies.fraud import LIST_NAMES, fraud_inputs, rule_sets
 
 HASHER = KeyedHasher(b"property test key 123")

@@ -4,10 +4,9 @@ import textwrap
 from datetime import UTC, datetime
 
 from ecomcore.adapters.memory import InMemoryVelocityCounter
-from ecomcore.core import Money
+from ecomcore.core import Address, Money
 from ecomcore.fraud import (
     FREIGHT_FORWARDERS,
-    Address,
     CardFacts,
     FraudChecks,
     FraudInput,
@@ -38,8 +37,8 @@ def show() -> str:
         amount=Money("1798.00", "EUR"),
         items=[LineItem(sku="PHONE-X", quantity=2, unit_price=Money("899.00", "EUR"))],
         email="kim@example.com",
-        billing=Address(line1="1 Main Street", postcode="10117", country="DE"),
-        shipping=Address(line1="9 Harbour Road", postcode="CT16 1JA", country="GB"),
+        billing=Address("DE", postcode="10117", lines=["1 Main Street"]),
+        shipping=Address("GB", postcode="CT16 1JA", lines=["9 Harbour Road"]),
         ip=IpFacts(address="203.0.113.9", country="DE"),
         card=CardFacts(token="tok_9f2", bin="411111", last4="1111", country="DE", avs="partial"),
     )

@@ -17,37 +17,39 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ecomcore.core import find_card_data, from_minor_units
+from ecomcore.core import Address, Coordinates, find_card_data, from_minor_units
 from ecomcore.fraud import (
     ATTRIBUTES,
-    Address,
-    And,
     AvsResult,
     CardFacts,
     Channel,
-    Comparison,
-    Condition,
     CustomerFacts,
     CvvResult,
     Decision,
-    Field,
     FraudInput,
     Funding,
-    Includes,
     IpFacts,
+    LineItem,
+    Rule,
+    RuleSet,
+    ThreeDSResult,
+)
+from ecomcore.rules import (
+    KEYWORDS,
+    And,
+    Comparison,
+    Condition,
+    Field,
+    Includes,
     IsMissing,
     IsTrue,
     Like,
-    LineItem,
     ListLiteral,
     Literal,
     Membership,
     NamedList,
     Not,
     Or,
-    Rule,
-    RuleSet,
-    ThreeDSResult,
     ValueType,
 )
 
@@ -56,24 +58,7 @@ __all__ = ["LIST_NAMES", "conditions", "fraud_inputs", "rule_sets", "rules"]
 LIST_NAMES = ("blocked", "trusted", "risky_bins")
 """The ``@names`` generated rules use; pass a list for each when compiling them."""
 
-_KEYWORDS = frozenset(
-    [
-        "allow",
-        "block",
-        "review",
-        "request_3ds",
-        "if",
-        "and",
-        "or",
-        "not",
-        "in",
-        "includes",
-        "like",
-        "true",
-        "false",
-        "is_missing",
-    ]
-)
+_KEYWORDS = KEYWORDS | {decision.value for decision in Decision}
 
 
 def _literal(value: Decimal | str | bool) -> Literal:
@@ -89,7 +74,9 @@ def _rule_set(rules: list[Rule]) -> RuleSet:
 
 
 def _fields(kind: ValueType) -> st.SearchStrategy[Field]:
-    return st.sampled_from(sorted(n for n, a in ATTRIBUTES.items() if a.type is kind)).map(Field)
+    return st.sampled_from(sorted(n for n, a in ATTRIBUTES.items() if a.value_type is kind)).map(
+        Field
+    )
 
 
 _strings = st.text(st.characters(exclude_characters="\n"), max_size=12)
@@ -179,18 +166,18 @@ _text = st.text(st.characters(codec="utf-8"), max_size=30).filter(
 )
 _optional_text = st.none() | _text
 _countries = st.sampled_from(("DE", "FR", "GB", "US", "NG"))
-_coordinates = st.none() | st.floats(-80, 80)
+_coordinates = st.none() | st.builds(Coordinates, st.floats(-80, 80), st.floats(-180, 180))
 
 
 def _addresses() -> st.SearchStrategy[Address]:
     return st.builds(
         Address,
-        line1=_text.filter(str.strip),
         country=_countries,
-        city=_optional_text,
         postcode=_optional_text,
-        latitude=_coordinates,
-        longitude=_coordinates,
+        city=_optional_text,
+        lines=st.lists(_text, max_size=2),
+        name=_optional_text,
+        coordinates=_coordinates,
     )
 
 
@@ -236,8 +223,7 @@ def fraud_inputs(currency: str = "EUR") -> st.SearchStrategy[FraudInput]:
             is_proxy=st.booleans(),
             is_vpn=st.booleans(),
             is_hosting=st.booleans(),
-            latitude=_coordinates,
-            longitude=_coordinates,
+            coordinates=_coordinates,
         ),
         device_id=st.none() | ids,
         card=st.none()

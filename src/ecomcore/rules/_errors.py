@@ -1,4 +1,4 @@
-"""The fraud context's errors: refused card data and rule text that does not parse or type-check."""
+"""The rule language's errors: text that does not parse, or that reads unknown or unlike things."""
 
 from collections.abc import Sequence
 
@@ -14,11 +14,13 @@ class RuleSyntaxError(EcomcoreError, ValueError):
     ``except RuleSyntaxError`` catches them all.
 
     Examples:
-        >>> from ecomcore.fraud import RuleSet
-        >>> RuleSet.parse("review if :amount: >")
-        Traceback (most recent call last):
-        ...
-        ecomcore.fraud._errors.RuleSyntaxError: line 1, column 21: unexpected end ... a number, ...
+        >>> from ecomcore.rules import Attribute, ValueType, Vocabulary, parse_condition
+        >>> words = Vocabulary([Attribute("total", ValueType.NUMBER, "the total", len)])
+        >>> try:
+        ...     parse_condition(":total: >", words)
+        ... except RuleSyntaxError as error:
+        ...     print(error.line, error.column, error.problem)
+        1 10 unexpected end of the text
     """
 
     code = "rule_syntax_error"
@@ -41,14 +43,15 @@ class RuleSyntaxError(EcomcoreError, ValueError):
 
 
 class RuleTypeError(RuleSyntaxError):
-    """Rule text that parses but compares things that cannot be compared, or names no known field.
+    """Rule text that parses but compares things that cannot be compared, or names no attribute.
 
     Examples:
-        >>> from ecomcore.fraud import RuleSet
-        >>> RuleSet.parse('block if :amount: > "many"')
+        >>> from ecomcore.rules import Attribute, ValueType, Vocabulary, parse_condition
+        >>> words = Vocabulary([Attribute("total", ValueType.NUMBER, "the total", len)])
+        >>> parse_condition(':total: > "many"', words)
         Traceback (most recent call last):
         ...
-        ecomcore.fraud._errors.RuleTypeError: line 1, column 10: ... expected a number
+        ecomcore.rules._errors.RuleTypeError: line 1, column 1: ... expected a number
     """
 
     code = "rule_type_error"
