@@ -24,7 +24,7 @@ from ecomcore.catalog import (
     products_in_category,
     publish_product,
 )
-from ecomcore.core import FixedClock
+from ecomcore.core import FixedClock, NotFoundError
 
 CLOCK = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
 SIZE = OptionAxis.of("Size", "S", "M")
@@ -99,9 +99,12 @@ def test_a_sku_used_by_another_product_is_refused_naming_it() -> None:
     uow = InMemoryCatalogUnitOfWork()
     stored_shirt(uow)
     cap = Product.create("p-2", "cap", "Cap", clock=CLOCK, variants=[Variant(sku="SH-S")])
-    with uow, pytest.raises(DuplicateSkuError, match="'shirt'"):
+    with uow:
         uow.products.save(cap)
-        uow.commit()
+        with pytest.raises(DuplicateSkuError, match="'shirt'"):
+            uow.commit()
+    with pytest.raises(NotFoundError):
+        uow.products.get("p-2")
 
 
 def test_browsing_a_category_includes_its_subcategories() -> None:

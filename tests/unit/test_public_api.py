@@ -10,13 +10,16 @@ import pytest
 
 PUBLIC = {
     "ecomcore.adapters.memory": {
-        "InMemoryCategoryRepository", "InMemoryOutbox", "InMemoryProductRepository",
-        "InMemoryRedemptionLedger", "InMemoryStockRepository", "InMemoryTaxRateProvider",
-        "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite", "VersionedTable",
+        "InMemoryCatalogStore", "InMemoryCatalogUnitOfWork", "InMemoryCategoryRepository",
+        "InMemoryOutbox", "InMemoryPricingUnitOfWork", "InMemoryProductRepository",
+        "InMemoryRedemptionLedger", "InMemoryRedemptionStore", "InMemoryStockRepository",
+        "InMemoryTaxRateProvider", "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite",
+        "VersionedTable",
     },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
-        "Category", "CategoryCycleError", "CategoryRepository", "CategoryTree", "Collection",
+        "CatalogUnitOfWork", "Category", "CategoryCycleError", "CategoryRepository",
+        "CategoryTree", "Collection",
         "CollectionRule", "Dimensions", "DuplicateSkuError", "InvalidBarcodeError",
         "InventoryComponent", "Length", "LengthUnit", "Media", "OptionAxis", "OptionChange",
         "Product", "ProductCreated", "ProductRepository", "ProductStatus", "ProductStatusChanged",
@@ -123,6 +126,7 @@ PUBLIC = {
         "check_vat_number", "eu_vat_rules", "generate_codes", "has_economic_nexus",
         "normalise_code", "normalize_vat_number", "quote", "record_redemptions", "resolve_rules",
         "us_nexus_thresholds", "vat_prefix",
+        "PricingUnitOfWork", "RedemptionReader",
     },
     "ecomcore.schemas": {
         "CSV_COLUMNS", "CatalogDocument", "CatalogImport", "FraudRuleModel", "FraudRuleSetModel",

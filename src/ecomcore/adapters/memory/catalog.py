@@ -162,11 +162,11 @@ class InMemoryProductRepository:
         return self._by(self._store.by_sku, sku)
 
     def list_by_category(self, category_id: str) -> list[Product]:
-        """Committed products directly in ``category_id``, by handle."""
+        """Return the committed products directly in ``category_id``, by handle."""
         return self._matching(lambda product: category_id in product.category_ids)
 
     def list_by_collection(self, collection: Collection) -> list[Product]:
-        """Products in ``collection``: its ids in order (unknown ids skipped), or rule matches."""
+        """Return ``collection``'s products: its ids in order (unknown skipped), or its matches."""
         if not collection.is_manual:
             return self._matching(collection.contains)
         with self._store.products.lock:

@@ -176,7 +176,8 @@ class ProductRepositoryContract(_CatalogContract):
             uow.commit()
         assert seen == [("ProductCreated", 1), ("ProductStatusChanged", 1)]
         created = self.outbox().events()[0]
-        assert isinstance(created, ProductCreated) and created.handle == "mug"
+        assert isinstance(created, ProductCreated)
+        assert created.handle == "mug"
         assert product.pull_events() == []
 
     def test_a_stale_save_fails_the_whole_commit(self) -> None:
