@@ -50,8 +50,22 @@ class InMemoryRedemptionStore:
         return RedemptionUsage(len(redemptions), by_customer, Money(granted, currency))
 
 
+class _LedgerWrite:
+    """A staged change of the redemptions: nothing to check, since none can be stale."""
+
+    __slots__ = ()
+    store: InMemoryRedemptionStore
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self.store.lock
+
+    def check(self) -> None:
+        """Pass: a (key, order) recorded twice is kept once, releasing nothing does nothing."""
+
+
 @attrs.define(eq=False, kw_only=True)
-class _Record(Aggregate):
+class _Record(_LedgerWrite, Aggregate):
     """Store a redemption unless its (key, order) is stored; only then record its event.
 
     Staged as its own aggregate: the unit of work collects the event after applying the write,
@@ -61,13 +75,6 @@ class _Record(Aggregate):
     store: InMemoryRedemptionStore
     redemption: Redemption
     event: DomainEvent | None
-
-    @property
-    def lock(self) -> threading.RLock:
-        return self.store.lock
-
-    def check(self) -> None:
-        """Nothing can be stale: a (key, order) already stored is simply kept."""
 
     def apply(self) -> None:
         orders = self.store.by_key.setdefault(self.redemption.key, {})
@@ -79,19 +86,12 @@ class _Record(Aggregate):
 
 
 @attrs.frozen
-class _Release:
+class _Release(_LedgerWrite):
     """Forget the redemption of ``key`` by ``order_id``, if there is one."""
 
     store: InMemoryRedemptionStore
     key: str
     order_id: str
-
-    @property
-    def lock(self) -> threading.RLock:
-        return self.store.lock
-
-    def check(self) -> None:
-        """Nothing can be stale: releasing what is not there does nothing."""
 
     def apply(self) -> None:
         self.store.by_key.get(self.key, {}).pop(self.order_id, None)

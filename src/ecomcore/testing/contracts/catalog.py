@@ -310,19 +310,15 @@ class CategoryRepositoryContract(_CatalogContract):
     """What every `CategoryRepository` must do: store the tree whole, checked at commit.
 
     Examples:
-        >>> from ecomcore.adapters.memory import (InMemoryCatalogStore,
-        ...     InMemoryCatalogUnitOfWork, InMemoryOutbox)
+        >>> from ecomcore.adapters.memory import InMemoryCatalogUnitOfWork
+        >>> first = InMemoryCatalogUnitOfWork()  # the others share its store and outbox
         >>> class TestInMemoryCategoryRepository(CategoryRepositoryContract):
-        ...     def setup_method(self) -> None:
-        ...         self.store, self.events = InMemoryCatalogStore(), InMemoryOutbox()
         ...     def make_unit_of_work(self, subscribers=()):
-        ...         return InMemoryCatalogUnitOfWork(self.store, self.events,
+        ...         return InMemoryCatalogUnitOfWork(first.store, first.outbox,
         ...                                          subscribers=subscribers)
         ...     def outbox(self):
-        ...         return self.events
-        >>> suite = TestInMemoryCategoryRepository()
-        >>> suite.setup_method()
-        >>> suite.test_a_cycle_cannot_be_stored()
+        ...         return first.outbox
+        >>> TestInMemoryCategoryRepository().test_a_cycle_cannot_be_stored()
     """
 
     def _commit_tree(self, *categories: Category) -> None:
