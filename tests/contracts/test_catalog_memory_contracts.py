@@ -1,15 +1,28 @@
-"""The in-memory catalog repositories pass the contract suites every adapter must pass."""
+"""The in-memory catalog unit of work keeps the product and category contracts."""
 
-from ecomcore.adapters.memory import InMemoryCategoryRepository, InMemoryProductRepository
-from ecomcore.catalog import CategoryRepository, ProductRepository
+from collections.abc import Callable, Sequence
+
+from ecomcore.adapters.memory import InMemoryCatalogStore, InMemoryCatalogUnitOfWork, InMemoryOutbox
+from ecomcore.core import DomainEvent
 from ecomcore.testing import CategoryRepositoryContract, ProductRepositoryContract
 
 
-class TestInMemoryProductRepository(ProductRepositoryContract):
-    def make_repository(self) -> ProductRepository:
-        return InMemoryProductRepository()
+class _InMemoryCatalog:
+    def setup_method(self) -> None:
+        self._store, self._outbox = InMemoryCatalogStore(), InMemoryOutbox()
+
+    def make_unit_of_work(
+        self, subscribers: Sequence[Callable[[Sequence[DomainEvent]], None]] = ()
+    ) -> InMemoryCatalogUnitOfWork:
+        return InMemoryCatalogUnitOfWork(self._store, self._outbox, subscribers=subscribers)
+
+    def outbox(self) -> InMemoryOutbox:
+        return self._outbox
 
 
-class TestInMemoryCategoryRepository(CategoryRepositoryContract):
-    def make_repository(self) -> CategoryRepository:
-        return InMemoryCategoryRepository()
+class TestInMemoryProductRepository(_InMemoryCatalog, ProductRepositoryContract):
+    pass
+
+
+class TestInMemoryCategoryRepository(_InMemoryCatalog, CategoryRepositoryContract):
+    pass

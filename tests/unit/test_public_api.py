@@ -10,13 +10,16 @@ import pytest
 
 PUBLIC = {
     "ecomcore.adapters.memory": {
-        "InMemoryCategoryRepository", "InMemoryOutbox", "InMemoryProductRepository",
-        "InMemoryRedemptionLedger", "InMemoryStockRepository", "InMemoryTaxRateProvider",
-        "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite", "VersionedTable",
+        "InMemoryCatalogStore", "InMemoryCatalogUnitOfWork", "InMemoryCategoryRepository",
+        "InMemoryOutbox", "InMemoryPricingUnitOfWork", "InMemoryProductRepository",
+        "InMemoryRedemptionLedger", "InMemoryRedemptionStore", "InMemoryStockRepository",
+        "InMemoryTaxRateProvider", "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite",
+        "VersionedTable",
     },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
-        "Category", "CategoryCycleError", "CategoryRepository", "CategoryTree", "Collection",
+        "CatalogUnitOfWork", "Category", "CategoryCycleError", "CategoryRepository",
+        "CategoryTree", "Collection",
         "CollectionRule", "Dimensions", "DuplicateSkuError", "InvalidBarcodeError",
         "InventoryComponent", "Length", "LengthUnit", "Media", "OptionAxis", "OptionChange",
         "Product", "ProductCreated", "ProductRepository", "ProductStatus", "ProductStatusChanged",
@@ -110,7 +113,7 @@ PUBLIC = {
         "ReductionRuleError", "RefusalReason", "ResolvedPrice", "Reward", "ShippingDiscount",
         "ShippingQuote", "Shortfall", "StackingBase", "Stage", "SubtotalAtLeast", "Tier",
         "TieredPercentOff", "UNAMBIGUOUS_ALPHABET", "announce_reduction", "generate_codes",
-        "normalise_code", "quote", "record_redemptions",
+        "normalise_code", "quote", "record_redemptions", "PricingUnitOfWork", "RedemptionReader",
     },
     "ecomcore.rules": {
         "And", "Attribute", "Comparison", "Condition", "Field", "Includes", "IsMissing", "IsTrue",

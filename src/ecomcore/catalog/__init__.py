@@ -3,8 +3,9 @@
 Products are aggregates with option axes and the variants generated from them; each variant
 carries its SKU (unique across the catalog), GTIN barcode, weight and dimensions with units,
 tax category, HS code, country of origin and the inventory items it consumes.
-`publication_problems` says what keeps a product from being sellable. Storage is a port:
-`ProductRepository` and `CategoryRepository`.
+`publication_problems` says what keeps a product from being sellable. Storage is a port: a
+`CatalogUnitOfWork` with a `ProductRepository` and a `CategoryRepository`, which stage saves
+that the unit of work commits at once, with the products' events.
 
 Examples:
     >>> from ecomcore.catalog import OptionAxis, variant_matrix
@@ -37,7 +38,7 @@ from ecomcore.catalog._identifiers import (
     check_sku,
 )
 from ecomcore.catalog._measures import Dimensions, Length, LengthUnit, Weight, WeightUnit
-from ecomcore.catalog._ports import CategoryRepository, ProductRepository
+from ecomcore.catalog._ports import CatalogUnitOfWork, CategoryRepository, ProductRepository
 from ecomcore.catalog._product import Product, ProductStatus
 from ecomcore.catalog._publication import PublicationProblem, publication_problems
 from ecomcore.catalog._services import (
@@ -61,6 +62,7 @@ __all__ = [
     "AttributeValue",
     "AttributeValueError",
     "Barcode",
+    "CatalogUnitOfWork",
     "Category",
     "CategoryCycleError",
     "CategoryRepository",

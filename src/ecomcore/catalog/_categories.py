@@ -6,7 +6,7 @@ import attrs
 
 from ecomcore.catalog._errors import CategoryCycleError
 from ecomcore.catalog._identifiers import check_handle
-from ecomcore.core import NotFoundError, ValidationError
+from ecomcore.core import Aggregate, NotFoundError, ValidationError
 
 __all__ = ["Category", "CategoryTree"]
 
@@ -27,10 +27,11 @@ class Category:
 
 
 @attrs.define(eq=False)
-class CategoryTree:
+class CategoryTree(Aggregate):
     """All categories of a catalog, kept a forest: parents exist, no category in its own subtree.
 
-    Children keep the order they were added in. ``version`` is for optimistic saves.
+    Children keep the order they were added in. An `ecomcore.core.Aggregate`: ``version`` is the
+    stored version the tree was read at, checked when a unit of work commits its save.
 
     Examples:
         >>> tree = CategoryTree()
@@ -46,7 +47,6 @@ class CategoryTree:
     """
 
     _categories: dict[str, Category] = attrs.field(factory=dict, alias="categories")
-    version: int = 0
 
     def __attrs_post_init__(self) -> None:
         given = list(self._categories.values())
@@ -66,7 +66,7 @@ class CategoryTree:
     @classmethod
     def of(cls, categories: Iterable[Category], *, version: int = 0) -> "CategoryTree":
         """Return a tree of ``categories`` given in any order."""
-        return cls({category.id: category for category in categories}, version)
+        return cls({category.id: category for category in categories}, version=version)
 
     def __contains__(self, category_id: object) -> bool:
         return category_id in self._categories

@@ -11,7 +11,7 @@ from ecomcore.catalog._errors import DuplicateSkuError
 from ecomcore.catalog._events import ProductCreated, ProductStatusChanged, VariantsChanged
 from ecomcore.catalog._identifiers import check_handle
 from ecomcore.catalog._variants import Media, OptionAxis, OptionChange, Variant, variant_matrix
-from ecomcore.core import Clock, DomainEvent, NotFoundError, ValidationError
+from ecomcore.core import Aggregate, Clock, DomainEvent, NotFoundError, ValidationError
 
 __all__ = ["Product", "ProductStatus"]
 
@@ -44,14 +44,15 @@ def _check_title(_: object, __: "attrs.Attribute[str]", title: str) -> None:
 
 
 @attrs.define(eq=False)
-class Product:
+class Product(Aggregate):
     """A product: what is sold, in which variations, with the facts tax, shipping and stock need.
 
     Build a new one with `Product.create` (it records `ProductCreated`); the plain constructor is
     for loading a stored product. Change it through its methods, which keep the invariants:
     every variant has one value per option axis, taken from that axis; no two variants share
-    option values or a SKU. ``version`` is the stored version this object was read at (0 = never
-    saved); repositories compare it on save.
+    option values or a SKU. An `ecomcore.core.Aggregate`: ``version`` is the stored version this
+    object was read at (0 = never saved), checked when a unit of work commits its save, and
+    the events it records are collected with `pull_events` (the unit of work does it then).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -80,15 +81,10 @@ class Product:
     attributes: Mapping[str, AttributeValue] = attrs.field(factory=dict)
     category_ids: frozenset[str] = frozenset()
     requires_shipping: bool = True
-    version: int = 0
     # Most products are created and stored unchanged (a bulk import makes 100,000 at once), so
-    # ProductCreated is kept as plain facts until pulled, and the list only made for a second
-    # event: two fewer objects per product for the garbage collector to walk. Nothing to
-    # check when they are set, so no attrs setattr hooks either.
+    # ProductCreated is kept as plain facts until pulled: one object fewer per product for the
+    # garbage collector to walk. Nothing to check when it is set, so no attrs setattr hook.
     _created: tuple[datetime, str, str] | None = attrs.field(
-        default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
-    )
-    _events: list[DomainEvent] | None = attrs.field(
         default=None, init=False, repr=False, on_setattr=attrs.setters.NO_OP
     )
 
@@ -239,7 +235,7 @@ class Product:
         if status is self.status:
             return
         previous, self.status = self.status, status
-        self._record(
+        self.record(
             ProductStatusChanged(
                 occurred_at=clock.now(),
                 product_id=self.id,
@@ -255,13 +251,13 @@ class Product:
         self.requires_shipping = product_type.requires_shipping
 
     def pull_events(self) -> list[DomainEvent]:
-        """Return the events recorded since the last call, and forget them."""
-        events, self._events = self._events or [], None
-        if self._created is not None:
-            at, product_id, handle = self._created
-            events.insert(0, ProductCreated(occurred_at=at, product_id=product_id, handle=handle))
-            self._created = None
-        return events
+        """Return the events recorded since the last pull, oldest first, and forget them."""
+        events = super().pull_events()
+        if self._created is None:
+            return events
+        at, product_id, handle = self._created
+        self._created = None
+        return [ProductCreated(occurred_at=at, product_id=product_id, handle=handle), *events]
 
     # ------------------------------------------------------------------ invariants
     def _new_variant(
@@ -319,13 +315,8 @@ class Product:
             removed = tuple(v.options for v in self.variants if v.options not in after)
         self.variants = variants
         if added or removed:
-            self._record(
+            self.record(
                 VariantsChanged(
                     occurred_at=clock.now(), product_id=self.id, added=added, removed=removed
                 )
             )
-
-    def _record(self, event: DomainEvent) -> None:
-        if self._events is None:
-            self._events = []
-        self._events.append(event)

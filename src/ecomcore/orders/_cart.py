@@ -26,7 +26,7 @@ from ecomcore.pricing import (
     Quote,
     QuoteRequest,
     QuoteTax,
-    RedemptionLedger,
+    RedemptionReader,
     normalise_code,
     quote,
 )
@@ -339,7 +339,7 @@ class Cart:
         prices: PriceBook,
         promotions: PromotionCatalog,
         coupons: CouponBook | None = None,
-        ledger: RedemptionLedger | None = None,
+        ledger: RedemptionReader | None = None,
         tax: QuoteTax | None = None,
         customer: CustomerContext | None = None,
         shipping: moneyed.Money | None = None,

@@ -2,7 +2,7 @@
 
 Start with `quote`: it takes a `QuoteRequest` (lines with their variant, product, categories,
 tags and quantity; the customer; channel; currency; coupon codes; shipping), a `PriceBook`, a
-`PromotionCatalog`, coupons, a redemption ledger and a `QuoteTax`, and returns a `Quote` that
+`PromotionCatalog`, coupons, a `RedemptionReader` and a `QuoteTax`, and returns a `Quote` that
 explains every figure. docs/pricing.md walks through the stacking model.
 
 Tax is its own context, `ecomcore.tax`, called once per quote through the one seam here:
@@ -37,7 +37,13 @@ from ecomcore.pricing._errors import (
     ReductionRuleError,
 )
 from ecomcore.pricing._events import PriceChanged, PromotionRedeemed
-from ecomcore.pricing._ports import Redemption, RedemptionLedger, RedemptionUsage
+from ecomcore.pricing._ports import (
+    PricingUnitOfWork,
+    Redemption,
+    RedemptionLedger,
+    RedemptionReader,
+    RedemptionUsage,
+)
 from ecomcore.pricing._price_history import PriceHistory, PriceReduction, announce_reduction
 from ecomcore.pricing._price_lists import (
     PriceBook,
@@ -137,6 +143,7 @@ __all__ = [
     "PriceReduction",
     "PriceTier",
     "PricedLine",
+    "PricingUnitOfWork",
     "ProductRange",
     "Promotion",
     "PromotionCatalog",
@@ -152,6 +159,7 @@ __all__ = [
     "RangeValueAtLeast",
     "Redemption",
     "RedemptionLedger",
+    "RedemptionReader",
     "RedemptionUsage",
     "ReductionRuleError",
     "RefusalReason",

@@ -39,7 +39,7 @@ from ecomcore.pricing._coupons import (
     normalise_code,
 )
 from ecomcore.pricing._errors import PriceNotFoundError
-from ecomcore.pricing._ports import EmptyLedger, RedemptionLedger
+from ecomcore.pricing._ports import EmptyLedger, RedemptionReader
 from ecomcore.pricing._price_lists import PriceBook, PriceListKind
 from ecomcore.pricing._promotions._catalog import PromotionCatalog
 from ecomcore.pricing._promotions._context import PricedLine, PromotionContext
@@ -105,7 +105,7 @@ def _check_coupons(
     request: QuoteRequest,
     coupons: CouponBook,
     catalog: PromotionCatalog,
-    ledger: RedemptionLedger,
+    ledger: RedemptionReader,
     subtotal: int,
 ) -> tuple[dict[str, Coupon], list[CouponRefusal]]:
     """Step 2: accept or refuse each code on the coupon's own terms."""
@@ -143,7 +143,7 @@ def _eligible(
     candidates: Sequence[Promotion],
     context: PromotionContext,
     coupon_promotions: set[str],
-    ledger: RedemptionLedger,
+    ledger: RedemptionReader,
     caps: dict[str, int],
 ) -> list[Promotion]:
     """Step 3: the candidates whose coupon, limits and condition allow them; fills ``caps``."""
@@ -227,7 +227,7 @@ def quote(
     prices: PriceBook,
     promotions: PromotionCatalog | Iterable[Promotion] = (),
     coupons: CouponBook | None = None,
-    ledger: RedemptionLedger | None = None,
+    ledger: RedemptionReader | None = None,
     tax: QuoteTax | None = None,
     rounding: Rounding = Rounding.HALF_UP,
     max_near_misses: int = 3,
@@ -235,8 +235,9 @@ def quote(
     """Price a cart: resolve prices, apply promotions and coupons, tax it, explain every figure.
 
     ``promotions`` is best passed as a `PromotionCatalog` built once (building the index per
-    quote works but costs). Without a ``ledger``, redemption limits see no past use. ``tax``
-    (a `QuoteTax`) says how to tax the quote; without it no tax is charged. Raises
+    quote works but costs). ``ledger`` is any `RedemptionReader` (the quote only reads it);
+    without one, redemption limits see no past use. ``tax`` (a `QuoteTax`) says how to tax
+    the quote; without it no tax is charged. Raises
     `PriceNotFoundError` when no price list prices a line. The same arguments always give the
     same quote, whatever the order of lines, promotions or coupon codes.
 

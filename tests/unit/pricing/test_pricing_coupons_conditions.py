@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ecomcore.adapters.memory import InMemoryRedemptionLedger
+from ecomcore.adapters.memory import InMemoryPricingUnitOfWork, InMemoryRedemptionStore
 from ecomcore.core import Money, ValidationError
 from ecomcore.pricing import (
     UNAMBIGUOUS_ALPHABET,
@@ -61,7 +61,7 @@ def _run(
     promotions: Sequence[Promotion],
     coupons: Sequence[Coupon] = (),
     codes: Sequence[str] = (),
-    ledger: InMemoryRedemptionLedger | None = None,
+    ledger: InMemoryRedemptionStore | None = None,
     **options: object,
 ) -> Quote:
     request = Request("EUR", LINES, NOW, coupon_codes=codes, **options)  # type: ignore[arg-type]
@@ -186,9 +186,12 @@ def test_minimum_not_met_says_the_missing_amount() -> None:
 
 def test_single_use_and_per_customer_limits() -> None:
     """A single-use code used once is used up; a per-customer code is refused to its user only."""
-    ledger = InMemoryRedemptionLedger()
-    ledger.record(Redemption("coupon:ONCE", "o-1", "c-1", Money(1, "EUR"), NOW))
-    ledger.record(Redemption("coupon:MINE", "o-1", "c-1", Money(1, "EUR"), NOW))
+    uow = InMemoryPricingUnitOfWork()
+    with uow:
+        uow.redemptions.record(Redemption("coupon:ONCE", "o-1", "c-1", Money(1, "EUR"), NOW))
+        uow.redemptions.record(Redemption("coupon:MINE", "o-1", "c-1", Money(1, "EUR"), NOW))
+        uow.commit()
+    ledger = uow.store  # the quote reads the committed redemptions: no unit of work needed
     coupons = [Coupon("ONCE", "welcome", max_uses=1), Coupon("MINE", "welcome", per_customer=1)]
     first = _run([WELCOME], coupons, ["ONCE"], ledger, customer=CustomerContext("c-2"))
     assert first.refused_coupons[0].reason is RefusalReason.USED_UP

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from ecomcore.adapters.memory import InMemoryRedemptionLedger
+from ecomcore.adapters.memory import InMemoryPricingUnitOfWork
 from ecomcore.core import Money
 from ecomcore.pricing import (
     AmountOff,
@@ -263,9 +263,11 @@ def test_max_items_discounts_the_most_valuable_units_only() -> None:
 
 def test_total_and_per_customer_redemptions_and_budget_through_the_ledger() -> None:
     """Used-up promotions stop applying; a budget with 3.00 left caps the discount at 3.00."""
-    ledger = InMemoryRedemptionLedger()
-    ledger.record(Redemption("once", "o-1", "c-1", Money(5, "EUR"), NOW))
-    ledger.record(Redemption("budget", "o-1", "c-1", Money(97, "EUR"), NOW))
+    uow = InMemoryPricingUnitOfWork()
+    with uow:
+        uow.redemptions.record(Redemption("once", "o-1", "c-1", Money(5, "EUR"), NOW))
+        uow.redemptions.record(Redemption("budget", "o-1", "c-1", Money(97, "EUR"), NOW))
+        uow.commit()
     promotions = [
         Promotion("once", "Once", PercentOff("10"), limits=PromotionLimits(per_customer=1)),
         Promotion("total", "Total", PercentOff("10"), limits=PromotionLimits(total_redemptions=1)),
@@ -278,7 +280,7 @@ def test_total_and_per_customer_redemptions_and_budget_through_the_ledger() -> N
         request = QuoteRequest(
             "EUR", [LineItem("1", "a", "a", 1)], NOW, CustomerContext(customer_id=customer)
         )
-        return quote(request, prices=BOOK, promotions=promotions, ledger=ledger)
+        return quote(request, prices=BOOK, promotions=promotions, ledger=uow.store)
 
     first = run("c-1")
     assert {p.promotion_id: p.discount for p in first.promotions} == {
@@ -286,7 +288,9 @@ def test_total_and_per_customer_redemptions_and_budget_through_the_ledger() -> N
         "total": Money("4.70", "EUR"),  # 10% of the 47.00 left
     }
     assert "once" in {p.promotion_id for p in run("c-2").promotions}
-    ledger.record(Redemption("total", "o-2", "c-2", Money(5, "EUR"), NOW))
+    with uow:
+        uow.redemptions.record(Redemption("total", "o-2", "c-2", Money(5, "EUR"), NOW))
+        uow.commit()
     assert "total" not in {p.promotion_id for p in run("c-3").promotions}
 
 

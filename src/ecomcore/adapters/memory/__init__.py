@@ -13,12 +13,18 @@ from ecomcore.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ecomcore.adapters.memory.catalog import (
+        InMemoryCatalogStore,
+        InMemoryCatalogUnitOfWork,
         InMemoryCategoryRepository,
         InMemoryProductRepository,
     )
     from ecomcore.adapters.memory.fraud import InMemoryVelocityCounter
     from ecomcore.adapters.memory.inventory import InMemoryStockRepository
-    from ecomcore.adapters.memory.pricing import InMemoryRedemptionLedger
+    from ecomcore.adapters.memory.pricing import (
+        InMemoryPricingUnitOfWork,
+        InMemoryRedemptionLedger,
+        InMemoryRedemptionStore,
+    )
     from ecomcore.adapters.memory.tax import InMemoryTaxRateProvider
     from ecomcore.adapters.memory.uow import (
         InMemoryOutbox,
@@ -28,9 +34,13 @@ if TYPE_CHECKING:
     )
 
 _HOMES = {
+    "InMemoryCatalogStore": "catalog",
+    "InMemoryCatalogUnitOfWork": "catalog",
     "InMemoryCategoryRepository": "catalog",
     "InMemoryProductRepository": "catalog",
+    "InMemoryPricingUnitOfWork": "pricing",
     "InMemoryRedemptionLedger": "pricing",
+    "InMemoryRedemptionStore": "pricing",
     "InMemoryStockRepository": "inventory",
     "InMemoryTaxRateProvider": "tax",
     "InMemoryVelocityCounter": "fraud",
@@ -42,10 +52,14 @@ _HOMES = {
 __getattr__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
+    "InMemoryCatalogStore",
+    "InMemoryCatalogUnitOfWork",
     "InMemoryCategoryRepository",
     "InMemoryOutbox",
+    "InMemoryPricingUnitOfWork",
     "InMemoryProductRepository",
     "InMemoryRedemptionLedger",
+    "InMemoryRedemptionStore",
     "InMemoryStockRepository",
     "InMemoryTaxRateProvider",
     "InMemoryUnitOfWork",

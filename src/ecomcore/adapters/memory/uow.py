@@ -1,10 +1,10 @@
 """The in-memory unit of work and outbox: what every in-memory repository stages into."""
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from contextlib import ExitStack
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
 import attrs
 
@@ -13,6 +13,7 @@ from ecomcore.core import Aggregate, ConcurrencyError, DomainEvent
 __all__ = ["InMemoryOutbox", "InMemoryUnitOfWork", "StagedWrite", "VersionedTable"]
 
 V = TypeVar("V")
+W = TypeVar("W", bound="StagedWrite")
 
 Subscriber = Callable[[Sequence[DomainEvent]], None]
 
@@ -107,7 +108,9 @@ class InMemoryUnitOfWork:
         self.outbox = outbox if outbox is not None else InMemoryOutbox()
         self._subscribers = tuple(subscribers)
         self._writes: list[StagedWrite] = []
-        self._aggregates: list[Aggregate] = []
+        self._shared: dict[Hashable, StagedWrite] = {}
+        # By identity, in staging order: a bulk commit stages 100,000 products.
+        self._aggregates: dict[int, Aggregate] = {}
 
     def __enter__(self) -> Self:
         """Start collecting staged writes."""
@@ -125,8 +128,40 @@ class InMemoryUnitOfWork:
     def stage(self, write: StagedWrite, aggregate: Aggregate | None = None) -> None:
         """Add ``write`` to the next commit, and ``aggregate``'s events to its outbox entry."""
         self._writes.append(write)
-        if aggregate is not None and all(aggregate is not seen for seen in self._aggregates):
-            self._aggregates.append(aggregate)
+        if aggregate is not None:
+            self.collect(aggregate)
+
+    def collect(self, aggregate: Aggregate) -> None:
+        """Add ``aggregate``'s events to the next commit's outbox entry (once, however often)."""
+        self._aggregates.setdefault(id(aggregate), aggregate)
+
+    def shared_write(self, key: Hashable, new: Callable[[], W]) -> W:
+        """Return the write staged under ``key`` for the next commit, staging ``new()`` if none.
+
+        For a repository whose changes must be checked together: the in-memory product
+        repository stages one write per commit and adds every product to it, so that two
+        products of one commit cannot claim the same SKU.
+
+        Examples:
+            >>> class Tally:
+            ...     lock = threading.RLock()
+            ...     def __init__(self) -> None:
+            ...         self.count = 0
+            ...     def check(self) -> None:
+            ...         pass
+            ...     def apply(self) -> None:
+            ...         print("applied once, with", self.count)
+            >>> uow = InMemoryUnitOfWork()
+            >>> for _ in range(3):
+            ...     uow.shared_write("tally", Tally).count += 1
+            >>> uow.commit()
+            applied once, with 3
+        """
+        write = self._shared.get(key)
+        if write is None:
+            write = self._shared[key] = new()
+            self._writes.append(write)
+        return cast(W, write)
 
     def commit(self) -> None:
         """Check and apply every staged write atomically, then publish the committed events."""
@@ -140,14 +175,14 @@ class InMemoryUnitOfWork:
                 write.check()
             for write in writes:
                 write.apply()
-            events = [event for aggregate in aggregates for event in aggregate.pull_events()]
+            events = [e for aggregate in aggregates.values() for e in aggregate.pull_events()]
             self.outbox.append(events)
         for subscriber in self._subscribers:
             subscriber(events)
 
     def rollback(self) -> None:
         """Forget everything staged since the last commit."""
-        self._writes, self._aggregates = [], []
+        self._writes, self._shared, self._aggregates = [], {}, {}
 
 
 @attrs.frozen

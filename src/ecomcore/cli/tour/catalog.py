@@ -2,7 +2,7 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from ecomcore.adapters.memory import InMemoryProductRepository
+from ecomcore.adapters.memory import InMemoryCatalogUnitOfWork
 from ecomcore.catalog import (
     AttributeDefinition,
     Barcode,
@@ -51,15 +51,19 @@ def show() -> str:
         shirt.update_variant(variant.options, clock=clock, weight=Weight.of("0.18", "kg"))
     shirt.update_variant(("M", "Sand"), clock=clock, barcode=Barcode.parse("4006381333931"))
     shirt.set_attributes(tee, {"fabric": "linen"})
-    products = InMemoryProductRepository()
-    products.save(shirt)
-    problems = publish_product("p-1", products=products, clock=clock, product_type=tee)
-    stored = products.get("p-1")
+    uow = InMemoryCatalogUnitOfWork()
+    with uow:
+        uow.products.save(shirt)
+        uow.commit()
+    problems = publish_product("p-1", uow=uow, clock=clock, product_type=tee)
+    stored = uow.products.get("p-1")
+    sent = ", ".join(event.name for event in uow.outbox.events())
     ounces = Weight.of("0.18", "kg").to("oz").amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
     lines += [
         "",
         f"With a weight on every variant (0.18 kg, about {ounces} oz) and the fabric set:",
         f"  problems: {len(problems)}, status: {stored.status.value}, "
         f"stored version {stored.version}",
+        f"  events the two commits sent to the outbox: {sent}",
     ]
     return "\n".join(lines)
