@@ -54,7 +54,7 @@ from ecomcore.fraud._input import (
     FraudInput,
     Funding,
     IpFacts,
-    LineItem,
+    ItemFacts,
     ThreeDSResult,
 )
 from ecomcore.fraud._lists import KeyedHasher, ListKind, Watchlist
@@ -84,9 +84,9 @@ __all__ = [
     "FraudInput",
     "Funding",
     "IpFacts",
+    "ItemFacts",
     "KeyedHasher",
     "LabelledOrder",
-    "LineItem",
     "ListKind",
     "RiskPolicy",
     "Rule",

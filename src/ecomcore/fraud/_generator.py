@@ -23,7 +23,7 @@ from ecomcore.fraud._input import (
     FraudInput,
     Funding,
     IpFacts,
-    LineItem,
+    ItemFacts,
     ThreeDSResult,
 )
 
@@ -159,10 +159,10 @@ class _Generator:
 
     def basket(
         self, lines: int, catalog: Sequence[tuple[str, str, str]] = _CATALOG
-    ) -> list[LineItem]:
+    ) -> list[ItemFacts]:
         picks = self.rng.sample(list(catalog), k=min(lines, len(catalog)))
         return [
-            LineItem(
+            ItemFacts(
                 sku=sku,
                 quantity=1 if Decimal(price) > 100 else self.rng.randint(1, 3),
                 unit_price=Money(price, self.currency),
@@ -171,7 +171,7 @@ class _Generator:
             for sku, price, category in picks
         ]
 
-    def total(self, items: Sequence[LineItem]) -> Money:
+    def total(self, items: Sequence[ItemFacts]) -> Money:
         return Money(sum(i.unit_price.amount * i.quantity for i in items), self.currency)
 
     def new_customer(self) -> _Customer:
@@ -290,7 +290,7 @@ class _Generator:
         at = self.moment()
         place = rng.choice(_FAR_PLACES + _CITIES)
         items = [
-            LineItem(
+            ItemFacts(
                 sku="LAPTOP-14",
                 quantity=rng.randint(1, 2),
                 unit_price=Money("1199.00", self.currency),
@@ -330,7 +330,7 @@ class _Generator:
             else self.address(rng.choice(_FAR_PLACES))
         )
         items = [
-            LineItem(
+            ItemFacts(
                 sku="PHONE-X",
                 quantity=rng.randint(3, 6),
                 unit_price=Money("899.00", self.currency),

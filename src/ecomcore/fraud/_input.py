@@ -29,7 +29,7 @@ __all__ = [
     "FraudInput",
     "Funding",
     "IpFacts",
-    "LineItem",
+    "ItemFacts",
     "ThreeDSResult",
     "address_key",
 ]
@@ -289,14 +289,14 @@ class CardFacts:
 
 
 @attrs.frozen(kw_only=True)
-class LineItem:
+class ItemFacts:
     """One order line: what, how many, at what unit price.
 
     Examples:
         >>> from datetime import UTC, datetime
         >>> from ecomcore.core import Money
-        >>> from ecomcore.fraud import FraudInput, LineItem, RuleSet, RuleSubject
-        >>> phones = LineItem(sku="PHONE-X", quantity=3, unit_price=Money("899.00", "EUR"))
+        >>> from ecomcore.fraud import FraudInput, ItemFacts, RuleSet, RuleSubject
+        >>> phones = ItemFacts(sku="PHONE-X", quantity=3, unit_price=Money("899.00", "EUR"))
         >>> order = FraudInput(order_id="o-1", placed_at=datetime(2026, 3, 1, tzinfo=UTC),
         ...                    amount=Money("2697.00", "EUR"), items=[phones])
         >>> bulk = RuleSet.parse('review if :skus: includes "PHONE-X" and :max_item_quantity: >= 3')
@@ -311,7 +311,7 @@ class LineItem:
     category: str | None = attrs.field(default=None, validator=_text)
 
 
-def _line_items(items: Iterable[LineItem]) -> tuple[LineItem, ...]:
+def _line_items(items: Iterable[ItemFacts]) -> tuple[ItemFacts, ...]:
     return tuple(items)
 
 
@@ -357,7 +357,7 @@ class FraudInput:
     order_id: str = attrs.field(validator=_required_text)
     placed_at: datetime = attrs.field(validator=_aware)
     amount: Money = attrs.field(converter=as_money)
-    items: tuple[LineItem, ...] = attrs.field(default=(), converter=_line_items)
+    items: tuple[ItemFacts, ...] = attrs.field(default=(), converter=_line_items)
     customer: CustomerFacts | None = None
     email: str | None = attrs.field(default=None, validator=_email)
     phone: str | None = attrs.field(default=None, validator=_text)

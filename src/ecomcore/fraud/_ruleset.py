@@ -11,8 +11,14 @@ import attrs
 
 from ecomcore.fraud._attributes import ATTRIBUTES, RuleSubject
 from ecomcore.fraud._model import Decision
-from ecomcore.rules import Condition, Predicate, compile_conditions, named_lists, parse_rules
-from ecomcore.rules import Rule as OutcomeRule
+from ecomcore.rules import (
+    ConditionTree,
+    OutcomeRule,
+    Predicate,
+    compile_conditions,
+    named_lists,
+    parse_rules,
+)
 
 __all__ = ["CompiledRule", "CompiledRuleSet", "Rule", "RuleSet"]
 
@@ -25,8 +31,8 @@ class Rule:
 
     Examples:
         >>> from decimal import Decimal
-        >>> from ecomcore.rules import Comparison, Field, Literal
-        >>> rule = Rule(Decision.REVIEW, Comparison(Field("amount"), ">", Literal(Decimal(500))))
+        >>> from ecomcore.rules import Comparison, Field, Constant
+        >>> rule = Rule(Decision.REVIEW, Comparison(Field("amount"), ">", Constant(Decimal(500))))
         >>> str(rule)
         'review if :amount: > 500'
         >>> str(attrs.evolve(rule, label="big_order"))
@@ -34,7 +40,7 @@ class Rule:
     """
 
     action: Decision
-    condition: Condition
+    condition: ConditionTree
     label: str | None = None
 
     def __str__(self) -> str:

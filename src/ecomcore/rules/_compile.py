@@ -15,14 +15,14 @@ from ecomcore.rules._attributes import Attribute
 from ecomcore.rules._model import (
     And,
     Comparison,
-    Condition,
+    ConditionTree,
+    Constant,
+    ConstantList,
     Field,
     Includes,
     IsMissing,
     IsTrue,
     Like,
-    ListLiteral,
-    Literal,
     Membership,
     NamedList,
     Not,
@@ -74,7 +74,7 @@ class _Compiler:
             )
         return attribute.read
 
-    def operand(self, node: Field | Literal) -> tuple[_Reader | None, Any]:
+    def operand(self, node: Field | Constant) -> tuple[_Reader | None, Any]:
         """(reader, None) for an attribute, (None, constant) for a literal."""
         if isinstance(node, Field):
             return self.read(node), None
@@ -108,7 +108,7 @@ class _Compiler:
         constant = op(left_value, right_value)
         return lambda _: constant
 
-    def membership(self, item_node: Field | Literal, node: Any) -> Predicate[Any]:
+    def membership(self, item_node: Field | Constant, node: Any) -> Predicate[Any]:
         collection: _Reader | None = None
         fixed: Container[Any] = frozenset()
         if isinstance(node, Field):
@@ -116,7 +116,7 @@ class _Compiler:
         elif isinstance(node, NamedList):
             fixed = self.lists[node.name]
         else:
-            assert isinstance(node, ListLiteral)
+            assert isinstance(node, ConstantList)
             fixed = frozenset(node.items)
         item, item_value = self.operand(item_node)
 
@@ -139,7 +139,7 @@ class _Compiler:
 
         return like
 
-    def compile(self, node: Condition) -> Predicate[Any]:  # noqa: PLR0911 (one return per node)
+    def compile(self, node: ConditionTree) -> Predicate[Any]:  # noqa: PLR0911 (one return per node)
         if isinstance(node, Comparison):
             return self.compare(node)
         if isinstance(node, Membership | Includes):
@@ -194,7 +194,7 @@ def _or(operands: list[Predicate[S]]) -> Predicate[S]:
 
 
 def compile_conditions(
-    conditions: Iterable[str | Condition],
+    conditions: Iterable[str | ConditionTree],
     attributes: Mapping[str, Attribute[S]],
     *,
     lists: Mapping[str, Container[Any]] | None = None,
@@ -234,7 +234,7 @@ def compile_conditions(
 
 
 def compile_condition(
-    condition: str | Condition,
+    condition: str | ConditionTree,
     attributes: Mapping[str, Attribute[S]],
     *,
     lists: Mapping[str, Container[Any]] | None = None,

@@ -13,19 +13,19 @@ import attrs
 __all__ = [
     "And",
     "Comparison",
-    "Condition",
+    "ConditionTree",
+    "Constant",
+    "ConstantList",
     "Field",
     "Includes",
     "IsMissing",
     "IsTrue",
     "Like",
-    "ListLiteral",
-    "Literal",
     "Membership",
     "NamedList",
     "Not",
     "Or",
-    "Rule",
+    "OutcomeRule",
     "format_literal",
 ]
 
@@ -34,7 +34,7 @@ def _items(items: Iterable[Decimal | str]) -> tuple[Decimal | str, ...]:
     return tuple(items)
 
 
-def _operands(operands: "Iterable[Condition]") -> "tuple[Condition, ...]":
+def _operands(operands: "Iterable[ConditionTree]") -> "tuple[ConditionTree, ...]":
     return tuple(operands)
 
 
@@ -71,12 +71,12 @@ class Field:
 
 
 @attrs.frozen
-class Literal:
+class Constant:
     """A number (Decimal), string or boolean written in the rule.
 
     Examples:
         >>> from decimal import Decimal
-        >>> print(Literal(Decimal("1E+3")), Literal("KP"), Literal(True))
+        >>> print(Constant(Decimal("1E+3")), Constant("KP"), Constant(True))
         1000 "KP" true
     """
 
@@ -87,11 +87,11 @@ class Literal:
 
 
 @attrs.frozen
-class ListLiteral:
+class ConstantList:
     """A list of numbers or strings written in the rule: ``["US", "CA"]``.
 
     Examples:
-        >>> print(Membership(Field("ip_country"), ListLiteral(["NG", "GH"])))
+        >>> print(Membership(Field("ip_country"), ConstantList(["NG", "GH"])))
         :ip_country: in ["NG", "GH"]
     """
 
@@ -116,7 +116,7 @@ class NamedList:
         return f"@{self.name}"
 
 
-Scalar = Field | Literal
+Scalar = Field | Constant
 
 
 @attrs.frozen
@@ -125,7 +125,7 @@ class Comparison:
 
     Examples:
         >>> from decimal import Decimal
-        >>> print(Comparison(Field("amount"), ">", Literal(Decimal(500))))
+        >>> print(Comparison(Field("amount"), ">", Constant(Decimal(500))))
         :amount: > 500
     """
 
@@ -142,12 +142,12 @@ class Membership:
     """``item in collection``: the collection is a list, a named list or a list attribute.
 
     Examples:
-        >>> print(Membership(Field("currency"), ListLiteral(["CHF", "GBP"])))
+        >>> print(Membership(Field("currency"), ConstantList(["CHF", "GBP"])))
         :currency: in ["CHF", "GBP"]
     """
 
     item: Scalar
-    collection: ListLiteral | NamedList | Field
+    collection: ConstantList | NamedList | Field
 
     def __str__(self) -> str:
         return f"{self.item} in {self.collection}"
@@ -158,11 +158,11 @@ class Includes:
     """``collection includes item``, as in ``:signals: includes "cvv_no_match"``.
 
     Examples:
-        >>> print(Includes(Field("signals"), Literal("cvv_no_match")))
+        >>> print(Includes(Field("signals"), Constant("cvv_no_match")))
         :signals: includes "cvv_no_match"
     """
 
-    collection: Field | ListLiteral
+    collection: Field | ConstantList
     item: Scalar
 
     def __str__(self) -> str:
@@ -220,13 +220,13 @@ class Not:
     """``not condition``: unknown stays unknown.
 
     Examples:
-        >>> print(Not(Comparison(Field("ip_country"), "==", Literal("DE"))))
+        >>> print(Not(Comparison(Field("ip_country"), "==", Constant("DE"))))
         not :ip_country: == "DE"
         >>> print(Not(Or([IsTrue(Field("a")), IsTrue(Field("b"))])))
         not (:a: or :b:)
     """
 
-    operand: "Condition"
+    operand: "ConditionTree"
 
     def __str__(self) -> str:
         return "not " + _wrapped(self.operand, (And, Or))
@@ -241,7 +241,7 @@ class And:
         :is_guest: and (:a: or :b:)
     """
 
-    operands: tuple["Condition", ...] = attrs.field(converter=_operands)
+    operands: tuple["ConditionTree", ...] = attrs.field(converter=_operands)
 
     def __str__(self) -> str:
         return " and ".join(_wrapped(operand, (And, Or)) for operand in self.operands)
@@ -252,26 +252,26 @@ class Or:
     """Two or more conditions joined by ``or`` (true wins over unknown).
 
     Examples:
-        >>> print(Or([Comparison(Field("ip_country"), "==", Literal("NG")), IsTrue(Field("vip"))]))
+        >>> print(Or([Comparison(Field("ip_country"), "==", Constant("NG")), IsTrue(Field("vip"))]))
         :ip_country: == "NG" or :vip:
     """
 
-    operands: tuple["Condition", ...] = attrs.field(converter=_operands)
+    operands: tuple["ConditionTree", ...] = attrs.field(converter=_operands)
 
     def __str__(self) -> str:
         return " or ".join(_wrapped(operand, (Or,)) for operand in self.operands)
 
 
-Condition = Union[Comparison, Membership, Includes, Like, IsMissing, IsTrue, Not, And, Or]  # noqa: UP007
+ConditionTree = Union[Comparison, Membership, Includes, Like, IsMissing, IsTrue, Not, And, Or]  # noqa: UP007
 
 
-def _wrapped(condition: Condition, needs_parentheses: tuple[type, ...]) -> str:
+def _wrapped(condition: ConditionTree, needs_parentheses: tuple[type, ...]) -> str:
     text = str(condition)
     return f"({text})" if isinstance(condition, needs_parentheses) else text
 
 
 @attrs.frozen
-class Rule:
+class OutcomeRule:
     """``[label:] outcome if condition``: a condition with an outcome and an optional label.
 
     The outcome is a word from the set the caller passes to `parse_rules` (fraud's ``review``
@@ -279,7 +279,7 @@ class Rule:
 
     Examples:
         >>> from decimal import Decimal
-        >>> rule = Rule("review", Comparison(Field("amount"), ">", Literal(Decimal(500))))
+        >>> rule = OutcomeRule("review", Comparison(Field("amount"), ">", Constant(Decimal(500))))
         >>> str(rule)
         'review if :amount: > 500'
         >>> str(attrs.evolve(rule, label="big_order"))
@@ -287,7 +287,7 @@ class Rule:
     """
 
     outcome: str
-    condition: Condition
+    condition: ConditionTree
     label: str | None = None
 
     def __str__(self) -> str:

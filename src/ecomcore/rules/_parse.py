@@ -16,19 +16,19 @@ from ecomcore.rules._grammar import KEYWORDS, MAX_LIST_ITEMS, parse_tree
 from ecomcore.rules._model import (
     And,
     Comparison,
-    Condition,
+    ConditionTree,
+    Constant,
+    ConstantList,
     Field,
     Includes,
     IsMissing,
     IsTrue,
     Like,
-    ListLiteral,
-    Literal,
     Membership,
     NamedList,
     Not,
     Or,
-    Rule,
+    OutcomeRule,
 )
 
 __all__ = ["named_lists", "parse_condition", "parse_rules"]
@@ -71,11 +71,11 @@ class _ToTree(Transformer[Token, Any]):
         """Return the type of an operand; None for an empty or named list (it fits any list)."""
         if isinstance(node, Field):
             return self.attributes[node.name].value_type
-        if isinstance(node, Literal):
+        if isinstance(node, Constant):
             if isinstance(node.value, bool):
                 return ValueType.BOOL
             return ValueType.NUMBER if isinstance(node.value, Decimal) else ValueType.STRING
-        if isinstance(node, ListLiteral) and node.items:
+        if isinstance(node, ConstantList) and node.items:
             return ValueType.NUMBERS if isinstance(node.items[0], Decimal) else ValueType.STRINGS
         return None  # a named list's items are known only when compiled
 
@@ -101,25 +101,25 @@ class _ToTree(Transformer[Token, Any]):
             raise _unknown_attribute(token, self.attributes)
         return Field(token[1:-1])
 
-    def NUMBER(self, token: Token) -> Literal:  # noqa: N802
-        return Literal(Decimal(token))
+    def NUMBER(self, token: Token) -> Constant:  # noqa: N802
+        return Constant(Decimal(token))
 
-    def STRING(self, token: Token) -> Literal:  # noqa: N802
-        return Literal(_unquote(token))
+    def STRING(self, token: Token) -> Constant:  # noqa: N802
+        return Constant(_unquote(token))
 
-    def TRUE(self, _: Token) -> Literal:  # noqa: N802
-        return Literal(True)
+    def TRUE(self, _: Token) -> Constant:  # noqa: N802
+        return Constant(True)
 
-    def FALSE(self, _: Token) -> Literal:  # noqa: N802
-        return Literal(False)
+    def FALSE(self, _: Token) -> Constant:  # noqa: N802
+        return Constant(False)
 
     def LISTREF(self, token: Token) -> NamedList:  # noqa: N802
         return NamedList(token[1:])
 
-    def rule_set(self, meta: Any, children: list[Rule]) -> tuple[Rule, ...]:
+    def rule_set(self, meta: Any, children: list[OutcomeRule]) -> tuple[OutcomeRule, ...]:
         return tuple(children)
 
-    def rule(self, meta: Any, children: list[Any]) -> Rule:
+    def rule(self, meta: Any, children: list[Any]) -> OutcomeRule:
         label = str(children[0]) if len(children) == 5 else None
         outcome, condition = children[-3], children[-1]
         if outcome not in self.outcomes:
@@ -129,9 +129,9 @@ class _ToTree(Transformer[Token, Any]):
                 column=outcome.column,
                 expected=["one of " + ", ".join(sorted(self.outcomes))],
             )
-        return Rule(str(outcome), condition, label)
+        return OutcomeRule(str(outcome), condition, label)
 
-    def condition(self, meta: Any, children: list[Any]) -> Condition:
+    def condition(self, meta: Any, children: list[Any]) -> ConditionTree:
         return children[0]  # type: ignore[no-any-return]
 
     def or_expr(self, meta: Any, children: list[Any]) -> Or:
@@ -143,7 +143,7 @@ class _ToTree(Transformer[Token, Any]):
     def negation(self, meta: Any, children: list[Any]) -> Not:
         return Not(children[1])
 
-    def group(self, meta: Any, children: list[Any]) -> Condition:
+    def group(self, meta: Any, children: list[Any]) -> ConditionTree:
         return children[1]  # type: ignore[no-any-return]
 
     def comparison(self, meta: Any, children: list[Any]) -> Comparison:
@@ -164,7 +164,7 @@ class _ToTree(Transformer[Token, Any]):
         self, meta: Any, collection: object, item_type: ValueType, problem: str
     ) -> None:
         """Refuse a collection that is not a list attribute or literal of ``item_type`` items."""
-        if not isinstance(collection, Field | ListLiteral) or self._type(collection) not in (
+        if not isinstance(collection, Field | ConstantList) or self._type(collection) not in (
             None,
             _LIST_OF.get(item_type),
         ):
@@ -203,17 +203,17 @@ class _ToTree(Transformer[Token, Any]):
             )
         return IsTrue(subject)
 
-    def list_literal(self, meta: Any, children: list[Any]) -> ListLiteral:
+    def list_literal(self, meta: Any, children: list[Any]) -> ConstantList:
         items = [
             child.value
             for child in children
-            if isinstance(child, Literal) and not isinstance(child.value, bool)
+            if isinstance(child, Constant) and not isinstance(child.value, bool)
         ]
         if len(items) > MAX_LIST_ITEMS:
             raise self._fail(meta, f"a list of {len(items)} items", f"{MAX_LIST_ITEMS} at most")
         if len({isinstance(item, Decimal) for item in items}) > 1:
             raise self._fail(meta, "a list mixes numbers and strings", "one kind of item")
-        return ListLiteral(items)
+        return ConstantList(items)
 
 
 def _transform(tree: "lark.Tree[Token]", to_tree: _ToTree) -> Any:
@@ -225,7 +225,7 @@ def _transform(tree: "lark.Tree[Token]", to_tree: _ToTree) -> Any:
         raise
 
 
-def parse_condition(text: str, attributes: Mapping[str, Attribute[Any]]) -> Condition:
+def parse_condition(text: str, attributes: Mapping[str, Attribute[Any]]) -> ConditionTree:
     """Parse one condition, naming only ``attributes``; raises `RuleSyntaxError` with a position.
 
     Examples:
@@ -242,7 +242,7 @@ def parse_condition(text: str, attributes: Mapping[str, Attribute[Any]]) -> Cond
         ecomcore.rules._errors.RuleTypeError: line 1, column 1: unknown attribute :order: (did you
         mean :orders:?); expected one of the documented attributes: :country:, :orders:
     """
-    condition: Condition = _transform(parse_tree(text, "condition"), _ToTree(attributes))
+    condition: ConditionTree = _transform(parse_tree(text, "condition"), _ToTree(attributes))
     return condition
 
 
@@ -256,7 +256,7 @@ def _check_outcomes(outcomes: Collection[str]) -> None:
 
 def parse_rules(
     text: str, attributes: Mapping[str, Attribute[Any]], outcomes: Collection[str]
-) -> tuple[Rule, ...]:
+) -> tuple[OutcomeRule, ...]:
     """Parse rules ``[label:] outcome if condition``, with outcomes from ``outcomes``.
 
     Rules may span lines; ``#`` starts a comment. Labels are unique. Raises `RuleSyntaxError`
@@ -280,7 +280,7 @@ def parse_rules(
     _check_outcomes(outcomes)
     words = "a label or an outcome (" + ", ".join(sorted(outcomes)) + ")"
     tree = parse_tree(text, "rule_set", words)
-    rules: tuple[Rule, ...] = _transform(tree, _ToTree(attributes, frozenset(outcomes)))
+    rules: tuple[OutcomeRule, ...] = _transform(tree, _ToTree(attributes, frozenset(outcomes)))
     seen: set[str] = set()
     for rule, node in zip(rules, tree.children, strict=True):
         if rule.label is not None and rule.label in seen:
@@ -296,7 +296,7 @@ def parse_rules(
     return rules
 
 
-def _named(condition: Condition) -> Iterator[str]:
+def _named(condition: ConditionTree) -> Iterator[str]:
     if isinstance(condition, Membership | Includes) and isinstance(condition.collection, NamedList):
         yield condition.collection.name
     elif isinstance(condition, Not):
@@ -306,7 +306,7 @@ def _named(condition: Condition) -> Iterator[str]:
             yield from _named(operand)
 
 
-def named_lists(condition: Condition) -> frozenset[str]:
+def named_lists(condition: ConditionTree) -> frozenset[str]:
     """Return the ``@names`` a condition uses; compiling it needs a list for each.
 
     Examples:

@@ -15,8 +15,8 @@ from ecomcore.fraud import (
     FraudChecks,
     FraudInput,
     IpFacts,
+    ItemFacts,
     KeyedHasher,
-    LineItem,
     VelocityLimit,
     Watchlist,
     run_checks,
@@ -34,7 +34,7 @@ CALM = FraudInput(
     order_id="o-1",
     placed_at=AT,
     amount=Money("80.00", "EUR"),
-    items=[LineItem(sku="TSHIRT", quantity=2, unit_price=Money("40", "EUR"))],
+    items=[ItemFacts(sku="TSHIRT", quantity=2, unit_price=Money("40", "EUR"))],
     customer=CustomerFacts(
         customer_id="c-1",
         account_age_days=400,
@@ -96,7 +96,7 @@ def test_a_calm_order_raises_no_signal() -> None:
         ({"customer": attrs.evolve(CUSTOMER, prior_chargebacks=2)}, "prior_chargebacks"),
         ({"amount": Money("250.00", "EUR")}, "above_usual_value"),
         (
-            {"items": [LineItem(sku="PHONE", quantity=3, unit_price=Money("899", "EUR"))]},
+            {"items": [ItemFacts(sku="PHONE", quantity=3, unit_price=Money("899", "EUR"))]},
             "unusual_quantity",
         ),
         ({"shipping": attrs.evolve(FORWARDER, lines=["1200  EXPORT way."])}, "freight_forwarder"),
@@ -124,7 +124,7 @@ def test_below_the_thresholds_nothing_fires() -> None:
         CALM,
         ip=near,
         amount=Money("200.00", "EUR"),
-        items=[LineItem(sku="PHONE", quantity=2, unit_price=Money("899", "EUR"))],
+        items=[ItemFacts(sku="PHONE", quantity=2, unit_price=Money("899", "EUR"))],
     )
     assert codes(order) == set()
 

@@ -16,7 +16,7 @@ from ecomcore.fraud import (
     CardFacts,
     FraudInput,
     IpFacts,
-    LineItem,
+    ItemFacts,
 )
 
 AT = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -75,9 +75,9 @@ def test_a_cvv_in_free_text_is_refused(text: str) -> None:
         ("Address.lines", lambda t: {"billing": Address("DE", lines=[t])}),
         ("Address.name", lambda t: {"shipping": Address("DE", lines=["1 Main St"], name=t)}),
         (
-            "LineItem.name",
+            "ItemFacts.name",
             lambda t: {
-                "items": [LineItem(sku="A", quantity=1, unit_price=Money("1", "EUR"), name=t)]
+                "items": [ItemFacts(sku="A", quantity=1, unit_price=Money("1", "EUR"), name=t)]
             },
         ),
         ("CardFacts.token", lambda t: {"card": CardFacts(token=t, bin="411111", last4="1111")}),

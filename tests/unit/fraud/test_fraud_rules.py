@@ -15,7 +15,7 @@ from ecomcore.fraud import (
     Decision,
     FraudInput,
     IpFacts,
-    LineItem,
+    ItemFacts,
     RuleSet,
     RuleSubject,
 )
@@ -27,8 +27,8 @@ FULL = FraudInput(
     placed_at=AT,
     amount=Money("750.00", "EUR"),
     items=[
-        LineItem(sku="PHONE", quantity=3, unit_price=Money("200", "EUR"), category="electronics"),
-        LineItem(sku="CASE", quantity=1, unit_price=Money("150", "EUR")),
+        ItemFacts(sku="PHONE", quantity=3, unit_price=Money("200", "EUR"), category="electronics"),
+        ItemFacts(sku="CASE", quantity=1, unit_price=Money("150", "EUR")),
     ],
     customer=CustomerFacts(customer_id="c-1", account_age_days=3, prior_orders=0),
     email="Kim@Mailinator.com",

@@ -11,7 +11,7 @@ from ecomcore.fraud import (
     CustomerFacts,
     FraudInput,
     IpFacts,
-    LineItem,
+    ItemFacts,
     RuleSet,
     RuleSubject,
     Thresholds,
@@ -71,7 +71,7 @@ def test_a_greek_order_matches_rules_on_gr_and_the_country_checks_agree() -> Non
     [
         lambda bad: CustomerFacts(customer_id="c", prior_orders=bad),
         lambda bad: CustomerFacts(customer_id="c", account_age_days=bad),
-        lambda bad: LineItem(sku="A", quantity=bad, unit_price=Money("1", "EUR")),
+        lambda bad: ItemFacts(sku="A", quantity=bad, unit_price=Money("1", "EUR")),
         lambda bad: VelocityLimit("ip", "orders", timedelta(hours=1), bad, "0.3"),
         lambda bad: Thresholds(challenge_at=bad),
     ],

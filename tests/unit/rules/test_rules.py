@@ -17,9 +17,9 @@ from ecomcore.rules import (
     And,
     Attribute,
     Comparison,
+    Constant,
     Field,
     IsTrue,
-    Literal,
     Not,
     RuleSyntaxError,
     RuleTypeError,
@@ -153,7 +153,7 @@ def test_named_lists_are_read_at_compile_time_and_all_missing_ones_are_named() -
 def test_trees_compile_like_their_text() -> None:
     """A tree built in code compiles to the same answers as the text it prints as."""
     tree = And(
-        [IsTrue(Field("subscribed")), Not(Comparison(Field("country"), "==", Literal("FR")))]
+        [IsTrue(Field("subscribed")), Not(Comparison(Field("country"), "==", Constant("FR")))]
     )
     for shopper in (FULL, EMPTY):
         assert compile_condition(tree, WORDS)(shopper) is verdict(str(tree), shopper)

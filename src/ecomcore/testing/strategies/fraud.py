@@ -29,7 +29,7 @@ from ecomcore.fraud import (
     FraudInput,
     Funding,
     IpFacts,
-    LineItem,
+    ItemFacts,
     Rule,
     RuleSet,
     ThreeDSResult,
@@ -38,14 +38,14 @@ from ecomcore.rules import (
     KEYWORDS,
     And,
     Comparison,
-    Condition,
+    ConditionTree,
+    Constant,
+    ConstantList,
     Field,
     Includes,
     IsMissing,
     IsTrue,
     Like,
-    ListLiteral,
-    Literal,
     Membership,
     NamedList,
     Not,
@@ -61,12 +61,12 @@ LIST_NAMES = ("blocked", "trusted", "risky_bins")
 _KEYWORDS = KEYWORDS | {decision.value for decision in Decision}
 
 
-def _literal(value: Decimal | str | bool) -> Literal:
-    return Literal(value)
+def _literal(value: Decimal | str | bool) -> Constant:
+    return Constant(value)
 
 
-def _list(items: list[Decimal] | list[str]) -> ListLiteral:
-    return ListLiteral(items)
+def _list(items: list[Decimal] | list[str]) -> ConstantList:
+    return ConstantList(items)
 
 
 def _rule_set(rules: list[Rule]) -> RuleSet:
@@ -88,19 +88,19 @@ _SCALAR_LITERALS: dict[ValueType, st.SearchStrategy[Any]] = {
 }
 
 
-def _scalar(kind: ValueType) -> st.SearchStrategy[Field | Literal]:
+def _scalar(kind: ValueType) -> st.SearchStrategy[Field | Constant]:
     return _fields(kind) | _SCALAR_LITERALS[kind].map(_literal)
 
 
-def _comparison() -> st.SearchStrategy[Condition]:
-    def build(kind: ValueType) -> st.SearchStrategy[Condition]:
+def _comparison() -> st.SearchStrategy[ConditionTree]:
+    def build(kind: ValueType) -> st.SearchStrategy[ConditionTree]:
         operators = ("==", "!=", "<", "<=", ">", ">=") if kind is ValueType.NUMBER else ("==", "!=")
         return st.builds(Comparison, _scalar(kind), st.sampled_from(operators), _scalar(kind))
 
     return st.sampled_from(list(_SCALAR_LITERALS)).flatmap(build)
 
 
-def _membership() -> st.SearchStrategy[Condition]:
+def _membership() -> st.SearchStrategy[ConditionTree]:
     named = st.sampled_from(LIST_NAMES).map(NamedList)
     numbers = st.builds(
         Membership,
@@ -115,7 +115,7 @@ def _membership() -> st.SearchStrategy[Condition]:
     return numbers | strings
 
 
-_leaves: st.SearchStrategy[Condition] = st.one_of(
+_leaves: st.SearchStrategy[ConditionTree] = st.one_of(
     _comparison(),
     _membership(),
     st.builds(
@@ -129,7 +129,7 @@ _leaves: st.SearchStrategy[Condition] = st.one_of(
 )
 
 
-def conditions(max_leaves: int = 8) -> st.SearchStrategy[Condition]:
+def conditions(max_leaves: int = 8) -> st.SearchStrategy[ConditionTree]:
     """Well-typed conditions using every operator, nested with not/and/or, up to ``max_leaves``."""
     return st.recursive(
         _leaves,
@@ -194,7 +194,7 @@ def fraud_inputs(currency: str = "EUR") -> st.SearchStrategy[FraudInput]:
         amount=money,
         items=st.lists(
             st.builds(
-                LineItem,
+                ItemFacts,
                 sku=ids,
                 quantity=st.integers(0, 50),
                 unit_price=money,
