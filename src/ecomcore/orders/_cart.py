@@ -6,7 +6,13 @@ from datetime import datetime
 import attrs
 import moneyed
 
-from ecomcore.core import CurrencyMismatchError, DomainEvent, get_currency
+from ecomcore.core import (
+    Aggregate,
+    CurrencyMismatchError,
+    ValidationError,
+    check_whole_number,
+    get_currency,
+)
 from ecomcore.orders._errors import CartLineNotFoundError, QuantityRuleError
 from ecomcore.orders._events import (
     CartCouponAdded,
@@ -34,10 +40,6 @@ from ecomcore.pricing import (
 __all__ = ["Cart", "CartItem", "CartLine", "QuantityRule"]
 
 
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 @attrs.frozen
 class QuantityRule:
     """How many of an item may be ordered: at least ``minimum``, at most ``maximum``, by ``step``.
@@ -55,12 +57,10 @@ class QuantityRule:
     step: int = 1
 
     def __attrs_post_init__(self) -> None:
-        if not _whole(self.minimum) or self.minimum < 1:
-            raise QuantityRuleError("rule", self.minimum, "a minimum of at least 1")
-        if not _whole(self.step) or self.step < 1:
-            raise QuantityRuleError("rule", self.step, "a step of at least 1")
-        if self.maximum is not None and (not _whole(self.maximum) or self.maximum < self.minimum):
-            raise QuantityRuleError("rule", self.maximum, f"a maximum of {self.minimum} or more")
+        check_whole_number("minimum", self.minimum, minimum=1)
+        check_whole_number("step", self.step, minimum=1)
+        if self.maximum is not None:
+            check_whole_number("maximum", self.maximum, minimum=self.minimum)
 
     def describe(self) -> str:
         """Say the rule in words."""
@@ -70,12 +70,11 @@ class QuantityRule:
 
     def allows(self, quantity: int) -> bool:
         """Tell whether ``quantity`` keeps the rule."""
-        return (
-            _whole(quantity)
-            and quantity >= self.minimum
-            and (self.maximum is None or quantity <= self.maximum)
-            and (quantity - self.minimum) % self.step == 0
-        )
+        try:
+            check_whole_number("quantity", quantity, minimum=self.minimum, maximum=self.maximum)
+        except ValidationError:
+            return False
+        return (quantity - self.minimum) % self.step == 0
 
     def check(self, variant_id: str, quantity: int) -> None:
         """Raise `QuantityRuleError` unless ``quantity`` keeps the rule."""
@@ -146,12 +145,14 @@ def _rule_for(rules: Rules, variant_id: str) -> QuantityRule:
     return rules.get(variant_id, _DEFAULT_RULE)
 
 
-@attrs.define(eq=False)
-class Cart:
+@attrs.define(eq=False, kw_only=True)
+class Cart(Aggregate):
     """A shopper's cart in one currency: add, change, remove, merge, enter coupons, quote.
 
-    Every change checks the item's `QuantityRule`, bumps ``version`` and records an event in
-    ``events``. One line per variant: adding a variant already in the cart raises its quantity.
+    An `ecomcore.core.Aggregate`: every change checks the item's `QuantityRule` and records an
+    event, which the caller (or the unit of work saving the cart) collects with `pull_events`;
+    ``version`` is the stored version the cart was read at (0 for a cart not yet saved). One
+    line per variant: adding a variant already in the cart raises its quantity.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -161,8 +162,8 @@ class Cart:
         >>> _ = cart.add(CartItem("mug", "mug"), 1, at=now)
         >>> [(line.line_id, line.quantity) for line in cart.lines]
         [('1', 3)]
-        >>> [event.name for event in cart.events]
-        ['CartOpened', 'CartLineAdded', 'CartLineQuantityChanged']
+        >>> [event.name for event in cart.pull_events()], cart.version
+        (['CartOpened', 'CartLineAdded', 'CartLineQuantityChanged'], 0)
     """
 
     id: str
@@ -171,8 +172,6 @@ class Cart:
     channel: str | None = None
     lines: list[CartLine] = attrs.field(factory=list)
     coupon_codes: list[str] = attrs.field(factory=list)
-    version: int = 0
-    events: list[DomainEvent] = attrs.field(factory=list)
     _next_line: int = 1
 
     @classmethod
@@ -187,15 +186,11 @@ class Cart:
     ) -> "Cart":
         """Open an empty cart in ``currency`` (records `CartOpened`)."""
         code = get_currency(currency).code
-        cart = cls(cart_id, code, customer_id, channel)
-        cart.events.append(
+        cart = cls(id=cart_id, currency=code, customer_id=customer_id, channel=channel)
+        cart.record(
             CartOpened(occurred_at=at, cart_id=cart_id, currency=code, customer_id=customer_id)
         )
         return cart
-
-    def _changed(self, event: DomainEvent) -> None:
-        self.version += 1
-        self.events.append(event)
 
     def line(self, line_id: str) -> CartLine:
         """Return the line with ``line_id``, or raise `CartLineNotFoundError`."""
@@ -216,7 +211,7 @@ class Cart:
         line = CartLine(str(self._next_line), item, quantity)
         self._next_line += 1
         self.lines.append(line)
-        self._changed(
+        self.record(
             CartLineAdded(
                 occurred_at=at,
                 cart_id=self.id,
@@ -239,7 +234,7 @@ class Cart:
         if quantity == line.quantity:
             return
         previous, line.quantity = line.quantity, quantity
-        self._changed(
+        self.record(
             CartLineQuantityChanged(
                 occurred_at=at,
                 cart_id=self.id,
@@ -252,14 +247,14 @@ class Cart:
     def remove(self, line_id: str, *, at: datetime) -> None:
         """Remove a line (`CartLineNotFoundError` if there is none)."""
         self.lines.remove(self.line(line_id))
-        self._changed(CartLineRemoved(occurred_at=at, cart_id=self.id, line_id=line_id))
+        self.record(CartLineRemoved(occurred_at=at, cart_id=self.id, line_id=line_id))
 
     def add_coupon(self, code: str, *, at: datetime) -> str:
         """Enter a coupon code; returns it normalised. Entering it again changes nothing."""
         normal = normalise_code(code)
         if normal not in self.coupon_codes:
             self.coupon_codes.append(normal)
-            self._changed(CartCouponAdded(occurred_at=at, cart_id=self.id, code=normal))
+            self.record(CartCouponAdded(occurred_at=at, cart_id=self.id, code=normal))
         return normal
 
     def remove_coupon(self, code: str, *, at: datetime) -> None:
@@ -267,7 +262,7 @@ class Cart:
         normal = normalise_code(code)
         if normal in self.coupon_codes:
             self.coupon_codes.remove(normal)
-            self._changed(CartCouponRemoved(occurred_at=at, cart_id=self.id, code=normal))
+            self.record(CartCouponRemoved(occurred_at=at, cart_id=self.id, code=normal))
 
     def merge(self, guest: "Cart", *, at: datetime, rules: Rules | None = None) -> None:
         """Merge a guest cart into this one (at sign-in).
@@ -294,7 +289,7 @@ class Cart:
                 self.change_quantity(mine.line_id, allowed, at=at, rule=rule)
         for code in guest.coupon_codes:
             self.add_coupon(code, at=at)
-        self._changed(
+        self.record(
             CartMerged(
                 occurred_at=at, cart_id=self.id, guest_cart_id=guest.id, clamped=tuple(clamped)
             )

@@ -23,7 +23,7 @@ class CartOpened(DomainEvent):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.orders import Cart
         >>> cart = Cart.open("c-1", "eur", at=datetime(2026, 5, 1, tzinfo=UTC), customer_id="cus-7")
-        >>> [opened] = cart.events
+        >>> [opened] = cart.pull_events()
         >>> opened.name, opened.currency, opened.customer_id
         ('CartOpened', 'EUR', 'cus-7')
     """
@@ -43,7 +43,7 @@ class CartLineAdded(DomainEvent):
         >>> now = datetime(2026, 5, 1, tzinfo=UTC)
         >>> cart = Cart.open("c-1", "EUR", at=now)
         >>> _ = cart.add(CartItem("mug-blue", "mug"), 2, at=now)
-        >>> added = cart.events[-1]
+        >>> added = cart.pull_events()[-1]
         >>> added.name, added.line_id, added.variant_id, added.quantity
         ('CartLineAdded', '1', 'mug-blue', 2)
     """
@@ -65,7 +65,7 @@ class CartLineQuantityChanged(DomainEvent):
         >>> cart = Cart.open("c-1", "EUR", at=now)
         >>> line = cart.add(CartItem("mug-blue", "mug"), 2, at=now)
         >>> cart.change_quantity(line.line_id, 5, at=now)
-        >>> changed = cart.events[-1]
+        >>> changed = cart.pull_events()[-1]
         >>> changed.name, changed.previous, changed.quantity
         ('CartLineQuantityChanged', 2, 5)
     """
@@ -87,7 +87,7 @@ class CartLineRemoved(DomainEvent):
         >>> cart = Cart.open("c-1", "EUR", at=now)
         >>> line = cart.add(CartItem("mug-blue", "mug"), 2, at=now)
         >>> cart.change_quantity(line.line_id, 0, at=now)
-        >>> removed = cart.events[-1]
+        >>> removed = cart.pull_events()[-1]
         >>> removed.name, removed.line_id, cart.lines
         ('CartLineRemoved', '1', [])
     """
@@ -107,7 +107,7 @@ class CartCouponAdded(DomainEvent):
         >>> cart = Cart.open("c-1", "EUR", at=now)
         >>> cart.add_coupon(" summer10 ", at=now)
         'SUMMER10'
-        >>> entered = cart.events[-1]
+        >>> entered = cart.pull_events()[-1]
         >>> entered.name, entered.code
         ('CartCouponAdded', 'SUMMER10')
     """
@@ -127,7 +127,7 @@ class CartCouponRemoved(DomainEvent):
         >>> cart = Cart.open("c-1", "EUR", at=now)
         >>> _ = cart.add_coupon("SUMMER10", at=now)
         >>> cart.remove_coupon("summer10", at=now)
-        >>> removed = cart.events[-1]
+        >>> removed = cart.pull_events()[-1]
         >>> removed.name, removed.code, cart.coupon_codes
         ('CartCouponRemoved', 'SUMMER10', [])
     """
@@ -148,7 +148,7 @@ class CartMerged(DomainEvent):
         >>> _ = mine.add(CartItem("mug", "mug"), 3, at=now)
         >>> _ = guest.add(CartItem("mug", "mug"), 4, at=now)
         >>> mine.merge(guest, at=now, rules={"mug": QuantityRule(maximum=5)})
-        >>> merged = mine.events[-1]
+        >>> merged = mine.pull_events()[-1]
         >>> merged.name, merged.guest_cart_id, merged.clamped, mine.lines[0].quantity
         ('CartMerged', 'g-9', ('mug',), 5)
     """

@@ -15,9 +15,9 @@ class PriceChanged(DomainEvent):
         >>> from datetime import UTC, datetime
         >>> from ecomcore.pricing import PriceHistory
         >>> history = PriceHistory()
-        >>> history.record("mug", Money("12.00", "EUR"), at=datetime(2026, 3, 1, tzinfo=UTC))
-        >>> history.record("mug", Money("9.00", "EUR"), at=datetime(2026, 3, 8, tzinfo=UTC))
-        >>> event = history.events[-1]
+        >>> history.record_price("mug", Money("12.00", "EUR"), at=datetime(2026, 3, 1, tzinfo=UTC))
+        >>> history.record_price("mug", Money("9.00", "EUR"), at=datetime(2026, 3, 8, tzinfo=UTC))
+        >>> event = history.pull_events()[-1]
         >>> event.variant_id, event.price, event.previous
         ('mug', Money('9.00', 'EUR'), Money('12.00', 'EUR'))
     """

@@ -8,7 +8,7 @@ from decimal import ROUND_DOWN, Decimal
 import attrs
 import moneyed
 
-from ecomcore.core import DomainEvent, Money, ValidationError
+from ecomcore.core import Aggregate, Money, ValidationError
 from ecomcore.pricing._checks import whole_money
 from ecomcore.pricing._errors import ReductionRuleError
 from ecomcore.pricing._events import PriceChanged
@@ -19,20 +19,22 @@ DEFAULT_REFERENCE_PERIOD = timedelta(days=30)
 """The period whose lowest price is the reference for a reduction (Directive 98/6/EC, art. 6a)."""
 
 
-@attrs.define(eq=False)
-class PriceHistory:
+@attrs.define(eq=False, kw_only=True)
+class PriceHistory(Aggregate):
     """Every price a variant had in each currency, and since when.
 
-    Record each change with `record`; ask `price_at` and `lowest_prior_price`. Changes may be
-    recorded out of order (back-filled from an import); they are kept sorted by effective time.
+    Record each change with `record_price`; ask `price_at` and `lowest_prior_price`. Changes
+    may be recorded out of order (back-filled from an import); they are kept sorted by
+    effective time. An `ecomcore.core.Aggregate`: each change records `PriceChanged` for the
+    caller to collect with `pull_events`.
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
         >>> day = datetime(2026, 3, 1, tzinfo=UTC)
         >>> history = PriceHistory()
-        >>> history.record("mug", Money("12.00", "EUR"), at=day)
-        >>> history.record("mug", Money("9.00", "EUR"), at=day + timedelta(days=10))
-        >>> history.record("mug", Money("12.00", "EUR"), at=day + timedelta(days=20))
+        >>> history.record_price("mug", Money("12.00", "EUR"), at=day)
+        >>> history.record_price("mug", Money("9.00", "EUR"), at=day + timedelta(days=10))
+        >>> history.record_price("mug", Money("12.00", "EUR"), at=day + timedelta(days=20))
         >>> history.lowest_prior_price("mug", "EUR", before=day + timedelta(days=35))
         Money('9.00', 'EUR')
         >>> history.lowest_prior_price("mug", "EUR", before=day + timedelta(days=55))
@@ -41,10 +43,8 @@ class PriceHistory:
 
     _times: dict[tuple[str, str], list[datetime]] = attrs.field(factory=dict)
     _prices: dict[tuple[str, str], list[Money]] = attrs.field(factory=dict)
-    events: list[DomainEvent] = attrs.field(factory=list)
-    version: int = 0
 
-    def record(self, variant_id: str, price: moneyed.Money, *, at: datetime) -> None:
+    def record_price(self, variant_id: str, price: moneyed.Money, *, at: datetime) -> None:
         """Record that ``variant_id`` costs ``price`` from ``at`` on (records `PriceChanged`)."""
         if at.utcoffset() is None:
             raise ValidationError("at", at, "a timezone-aware datetime")
@@ -59,8 +59,7 @@ class PriceHistory:
         else:
             times.insert(index, at)
             prices.insert(index, money)
-        self.version += 1
-        self.events.append(
+        self.record(
             PriceChanged(occurred_at=at, variant_id=variant_id, price=money, previous=previous)
         )
 
@@ -107,7 +106,7 @@ class PriceReduction:
     Examples:
         >>> from datetime import UTC, datetime
         >>> history = PriceHistory()
-        >>> history.record("mug", Money("20.00", "EUR"), at=datetime(2026, 3, 1, tzinfo=UTC))
+        >>> history.record_price("mug", Money("20.00", "EUR"), at=datetime(2026, 3, 1, tzinfo=UTC))
         >>> cut = announce_reduction(history, "mug", Money("14.99", "EUR"),
         ...                          at=datetime(2026, 5, 1, tzinfo=UTC))
         >>> cut.was, cut.now, cut.percent  # 25.05% off, announced as 25%
@@ -138,9 +137,9 @@ def announce_reduction(
         >>> from datetime import UTC, datetime, timedelta
         >>> day = datetime(2026, 3, 1, tzinfo=UTC)
         >>> history = PriceHistory()
-        >>> history.record("mug", Money("20.00", "EUR"), at=day)
-        >>> history.record("mug", Money("15.00", "EUR"), at=day + timedelta(days=5))
-        >>> history.record("mug", Money("20.00", "EUR"), at=day + timedelta(days=15))
+        >>> history.record_price("mug", Money("20.00", "EUR"), at=day)
+        >>> history.record_price("mug", Money("15.00", "EUR"), at=day + timedelta(days=5))
+        >>> history.record_price("mug", Money("20.00", "EUR"), at=day + timedelta(days=15))
         >>> later = day + timedelta(days=25)
         >>> announce_reduction(history, "mug", Money("12.00", "EUR"), at=later).percent
         Decimal('20')

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ecomcore.core import CurrencyMismatchError, Money
+from ecomcore.core import CurrencyMismatchError, Money, ValidationError
 from ecomcore.orders import (
     Cart,
     CartItem,
@@ -28,20 +28,21 @@ MUG = CartItem("mug", "mug", category_ids={"kitchen"})
 TEE = CartItem("tee", "tee")
 
 
-def test_add_change_remove_record_events_and_bump_the_version() -> None:
-    """Each change is an event; removing the last line empties the cart."""
+def test_add_change_remove_record_events_for_the_caller_to_pull() -> None:
+    """Each change is an event, pulled once; the version stays the stored one (0: never saved)."""
     cart = Cart.open("c-1", "EUR", at=NOW)
     line = cart.add(MUG, 2, at=NOW)
     cart.change_quantity(line.line_id, 5, at=NOW)
     cart.remove(line.line_id, at=NOW)
     assert cart.lines == []
-    assert [e.name for e in cart.events] == [
+    assert [e.name for e in cart.pull_events()] == [
         "CartOpened",
         "CartLineAdded",
         "CartLineQuantityChanged",
         "CartLineRemoved",
     ]
-    assert cart.version == 3
+    assert cart.pull_events() == []
+    assert cart.version == 0
     with pytest.raises(CartLineNotFoundError):
         cart.remove("1", at=NOW)
 
@@ -62,8 +63,11 @@ def test_quantity_rules_minimum_maximum_step() -> None:
         cart.change_quantity(line.line_id, 5, at=NOW, rule=rule)
     with pytest.raises(QuantityRuleError):
         cart.add(TEE, 8, at=NOW, rule=rule)  # 12 in all
-    with pytest.raises(QuantityRuleError):
+    with pytest.raises(ValidationError, match="minimum must be a whole number, 1 or more"):
         QuantityRule(minimum=0)
+    with pytest.raises(ValidationError, match="maximum must be a whole number, 3 or more"):
+        QuantityRule(minimum=3, maximum=2)
+    assert not rule.allows(4.0)  # type: ignore[arg-type]
 
 
 def test_merging_a_guest_cart_adds_quantities_clamps_and_unites_coupons() -> None:
@@ -80,7 +84,7 @@ def test_merging_a_guest_cart_adds_quantities_clamps_and_unites_coupons() -> Non
         ("tee", 1),
     ]
     assert mine.coupon_codes == ["SPRING10"]
-    merged = mine.events[-1]
+    merged = mine.pull_events()[-1]
     assert isinstance(merged, CartMerged)
     assert merged.clamped == ("mug",)
     with pytest.raises(CurrencyMismatchError):

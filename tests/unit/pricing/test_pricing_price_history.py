@@ -13,17 +13,19 @@ DAY0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 def _history() -> PriceHistory:
     history = PriceHistory()
-    history.record("mug", Money("20.00", "EUR"), at=DAY0)
-    history.record("mug", Money("16.00", "EUR"), at=DAY0 + timedelta(days=40))
-    history.record("mug", Money("20.00", "EUR"), at=DAY0 + timedelta(days=50))
+    history.record_price("mug", Money("20.00", "EUR"), at=DAY0)
+    history.record_price("mug", Money("16.00", "EUR"), at=DAY0 + timedelta(days=40))
+    history.record_price("mug", Money("20.00", "EUR"), at=DAY0 + timedelta(days=50))
     return history
 
 
 def test_every_change_is_recorded_with_an_event() -> None:
     """Three changes: three PriceChanged events, each with the price before it."""
     history = _history()
-    assert [type(event) for event in history.events] == [PriceChanged] * 3
-    assert history.events[1].previous == Money("20.00", "EUR")  # type: ignore[attr-defined]
+    events = history.pull_events()
+    assert [type(event) for event in events] == [PriceChanged] * 3
+    assert events[1].previous == Money("20.00", "EUR")  # type: ignore[attr-defined]
+    assert history.pull_events() == []
     assert history.price_at("mug", "EUR", DAY0 + timedelta(days=45)) == Money("16.00", "EUR")
     assert history.price_at("mug", "EUR", DAY0 - timedelta(days=1)) is None
 
@@ -66,7 +68,7 @@ def test_a_was_price_above_the_lowest_prior_price_is_refused() -> None:
 def test_percent_rounds_down_and_non_reductions_are_refused() -> None:
     """20.00 to 13.33 is 33.35% off, announced as 33%; a rise is not a reduction."""
     history = PriceHistory()
-    history.record("mug", Money("20.00", "EUR"), at=DAY0)
+    history.record_price("mug", Money("20.00", "EUR"), at=DAY0)
     later = DAY0 + timedelta(days=31)
     assert announce_reduction(history, "mug", Money("13.33", "EUR"), at=later).percent == 33
     with pytest.raises(ValidationError):
