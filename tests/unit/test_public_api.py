@@ -19,13 +19,13 @@ PUBLIC = {
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
         "CatalogUnitOfWork", "Category", "CategoryCycleError", "CategoryRepository",
-        "CategoryTree", "Collection",
+        "CategoryTree", "ProductCollection",
         "CollectionRule", "Dimensions", "DuplicateSkuError", "InvalidBarcodeError",
         "InventoryComponent", "Length", "LengthUnit", "Media", "OptionAxis", "OptionChange",
         "Product", "ProductCreated", "ProductRepository", "ProductStatus", "ProductStatusChanged",
         "ProductType", "PublicationProblem", "RuleField", "RuleOperator", "UnknownUnitError",
         "Variant", "VariantsChanged", "Weight", "WeightUnit", "change_product_options",
-        "check_country", "check_handle", "check_hs_code", "check_sku", "move_category",
+        "check_handle", "check_hs_code", "check_sku", "move_category",
         "products_in_category", "publication_problems", "publish_product", "variant_matrix",
     },
     "ecomcore.core": {

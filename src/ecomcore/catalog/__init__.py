@@ -21,7 +21,7 @@ from ecomcore.catalog._attributes import (
     ProductType,
 )
 from ecomcore.catalog._categories import Category, CategoryTree
-from ecomcore.catalog._collections import Collection, CollectionRule, RuleField, RuleOperator
+from ecomcore.catalog._collections import CollectionRule, ProductCollection, RuleField, RuleOperator
 from ecomcore.catalog._errors import (
     AttributeValueError,
     CategoryCycleError,
@@ -32,7 +32,6 @@ from ecomcore.catalog._errors import (
 from ecomcore.catalog._events import ProductCreated, ProductStatusChanged, VariantsChanged
 from ecomcore.catalog._identifiers import (
     Barcode,
-    check_country,
     check_handle,
     check_hs_code,
     check_sku,
@@ -67,7 +66,6 @@ __all__ = [
     "CategoryCycleError",
     "CategoryRepository",
     "CategoryTree",
-    "Collection",
     "CollectionRule",
     "Dimensions",
     "DuplicateSkuError",
@@ -79,6 +77,7 @@ __all__ = [
     "OptionAxis",
     "OptionChange",
     "Product",
+    "ProductCollection",
     "ProductCreated",
     "ProductRepository",
     "ProductStatus",
@@ -93,7 +92,6 @@ __all__ = [
     "Weight",
     "WeightUnit",
     "change_product_options",
-    "check_country",
     "check_handle",
     "check_hs_code",
     "check_sku",

@@ -12,14 +12,14 @@ from ecomcore.catalog._identifiers import check_handle
 from ecomcore.catalog._product import Product
 from ecomcore.core import ValidationError
 
-__all__ = ["Collection", "CollectionRule", "RuleField", "RuleOperator"]
+__all__ = ["CollectionRule", "ProductCollection", "RuleField", "RuleOperator"]
 
 
 class RuleField(enum.Enum):
     """What a collection rule looks at.
 
     Examples:
-        >>> summer = Collection.by_rules("col-1", "summer", "Summer", [
+        >>> summer = ProductCollection.by_rules("col-1", "summer", "Summer", [
         ...     CollectionRule(RuleField.TAG, RuleOperator.EQUALS, "summer")])
         >>> summer.contains(Product("p-1", "hat", "Straw hat", tags=frozenset({"summer"})))
         True
@@ -43,7 +43,7 @@ class RuleOperator(enum.Enum):
         >>> rule = CollectionRule(RuleField.VENDOR, RuleOperator.CONTAINS, "Linen")
         >>> rule.describe()
         "vendor contains 'Linen'"
-        >>> Collection.by_rules("col-1", "linen", "Linen", [rule]).contains(
+        >>> ProductCollection.by_rules("col-1", "linen", "Linen", [rule]).contains(
         ...     Product("p-1", "tee", "Tee", vendor="Lisbon Linen Co"))
         True
     """
@@ -128,14 +128,14 @@ class CollectionRule:
 
 
 @attrs.frozen
-class Collection:
+class ProductCollection:
     """A named group of products: manual (``product_ids`` in order) or by rules.
 
     A rule collection matches products that meet all its rules, or any of them with
     ``match_all=False``; its members come in handle order from repositories.
 
     Examples:
-        >>> summer = Collection.by_rules("col-1", "summer", "Summer", [
+        >>> summer = ProductCollection.by_rules("col-1", "summer", "Summer", [
         ...     CollectionRule(RuleField.TAG, RuleOperator.EQUALS, "summer")])
         >>> summer.is_manual
         False
@@ -153,7 +153,9 @@ class Collection:
             raise ValidationError("collection", self.id, "either product ids or rules, not both")
 
     @classmethod
-    def manual(cls, id: str, handle: str, title: str, product_ids: list[str]) -> "Collection":
+    def manual(
+        cls, id: str, handle: str, title: str, product_ids: list[str]
+    ) -> "ProductCollection":
         """Return a hand-picked collection of ``product_ids``, in display order."""
         return cls(id, handle, title, product_ids=tuple(product_ids))
 
@@ -166,7 +168,7 @@ class Collection:
         rules: list[CollectionRule],
         *,
         match_all: bool = True,
-    ) -> "Collection":
+    ) -> "ProductCollection":
         """Return a collection of every product meeting ``rules`` (all of them, or any)."""
         if not rules:
             raise ValidationError("rules", rules, "one rule or more")

@@ -1,17 +1,16 @@
 """The codes a variant carries: SKU, GTIN barcode, HS code, country of origin, product handle."""
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import attrs
-import pycountry
 from stdnum import ean
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from ecomcore.catalog._errors import InvalidBarcodeError
 from ecomcore.core import ValidationError
 
-__all__ = ["Barcode", "check_country", "check_handle", "check_hs_code", "check_sku"]
+__all__ = ["Barcode", "check_handle", "check_hs_code", "check_sku"]
 
 _HANDLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HS_CODE = re.compile(r"\d{6}(?:\d{2}){0,2}")
@@ -76,36 +75,6 @@ def check_hs_code(code: str) -> str:
 def _compact_hs_code(code: str) -> str | None:
     compact = code.replace(".", "").replace(" ", "")
     return compact if _HS_CODE.fullmatch(compact) else None
-
-
-@cache
-def _alpha_2_codes() -> frozenset[str]:
-    return frozenset(country.alpha_2 for country in pycountry.countries)
-
-
-def check_country(code: str) -> str:
-    """Return an ISO 3166-1 alpha-2 country code, uppercased (the list comes from pycountry).
-
-    Examples:
-        >>> check_country("pt")
-        'PT'
-        >>> check_country("UK")
-        Traceback (most recent call last):
-        ...
-        ecomcore.core._errors.ValidationError: country_of_origin must be an ISO 3166-1 ...
-    """
-    upper = _known_country(code) if isinstance(code, str) else None
-    if upper is None:
-        raise ValidationError(
-            "country_of_origin", code, "an ISO 3166-1 alpha-2 country code, like 'DE' or 'GB'"
-        )
-    return upper
-
-
-@lru_cache(maxsize=1024)
-def _known_country(code: str) -> str | None:
-    upper = code.strip().upper()
-    return upper if upper in _alpha_2_codes() else None
 
 
 def _gtin_check_digit(body: str) -> str:

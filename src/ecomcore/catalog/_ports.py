@@ -8,7 +8,7 @@ to, and `CatalogUnitOfWork.commit` checks and writes them all, with the products
 from typing import Protocol
 
 from ecomcore.catalog._categories import Category, CategoryTree
-from ecomcore.catalog._collections import Collection
+from ecomcore.catalog._collections import ProductCollection
 from ecomcore.catalog._product import Product
 from ecomcore.core import UnitOfWork
 
@@ -59,7 +59,7 @@ class ProductRepository(Protocol):
         """Return the products directly in ``category_id``."""
         ...
 
-    def list_by_collection(self, collection: Collection) -> list[Product]:
+    def list_by_collection(self, collection: ProductCollection) -> list[Product]:
         """Return the products in ``collection`` (its ids, or those meeting its rules)."""
         ...
 

@@ -5,9 +5,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ecomcore.catalog._identifiers import Barcode, check_country, check_hs_code, check_sku
+from ecomcore.catalog._identifiers import Barcode, check_hs_code, check_sku
 from ecomcore.catalog._measures import Dimensions, Weight
-from ecomcore.core import ValidationError
+from ecomcore.core import ValidationError, check_country
 
 __all__ = ["InventoryComponent", "Media", "OptionAxis", "OptionChange", "Variant", "variant_matrix"]
 
@@ -21,7 +21,7 @@ def _optional_hs_code(value: str | None) -> str | None:
 
 
 def _optional_country(value: str | None) -> str | None:
-    return None if value is None else check_country(value)
+    return None if value is None else check_country(value, field="country_of_origin")
 
 
 @attrs.frozen

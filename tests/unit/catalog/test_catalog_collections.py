@@ -8,9 +8,9 @@ import pytest
 from ecomcore.catalog import (
     Category,
     CategoryTree,
-    Collection,
     CollectionRule,
     Product,
+    ProductCollection,
     RuleField,
     RuleOperator,
 )
@@ -62,8 +62,8 @@ def test_all_or_any_of_the_rules() -> None:
         rule(RuleField.TAG, RuleOperator.EQUALS, "summer"),
         rule(RuleField.PRODUCT_TYPE, RuleOperator.EQUALS, "plate"),
     ]
-    assert not Collection.by_rules("c", "c", "C", rules).contains(MUG)
-    assert Collection.by_rules("c", "c", "C", rules, match_all=False).contains(MUG)
+    assert not ProductCollection.by_rules("c", "c", "C", rules).contains(MUG)
+    assert ProductCollection.by_rules("c", "c", "C", rules, match_all=False).contains(MUG)
 
 
 def test_category_rules_include_subcategories_given_the_tree() -> None:
@@ -71,7 +71,7 @@ def test_category_rules_include_subcategories_given_the_tree() -> None:
     tree = CategoryTree.of(
         [Category("c-1", "kitchen", "Kitchen"), Category("c-2", "mugs", "Mugs", parent_id="c-1")]
     )
-    kitchen = Collection.by_rules(
+    kitchen = ProductCollection.by_rules(
         "k", "kitchen", "Kitchen", [rule(RuleField.CATEGORY, RuleOperator.EQUALS, "c-1")]
     )
     assert not kitchen.contains(MUG)
@@ -80,10 +80,10 @@ def test_category_rules_include_subcategories_given_the_tree() -> None:
 
 def test_manual_collections_list_their_products() -> None:
     """A manual collection contains exactly its listed product ids."""
-    picks = Collection.manual("m", "picks", "Picks", ["p-1"])
+    picks = ProductCollection.manual("m", "picks", "Picks", ["p-1"])
     assert picks.is_manual
     assert picks.contains(MUG)
-    assert not Collection.manual("m", "picks", "Picks", ["p-2"]).contains(MUG)
+    assert not ProductCollection.manual("m", "picks", "Picks", ["p-2"]).contains(MUG)
 
 
 def test_nonsense_rules_are_refused() -> None:
@@ -93,5 +93,5 @@ def test_nonsense_rules_are_refused() -> None:
     with pytest.raises(ValidationError):
         rule(RuleField.ATTRIBUTE, RuleOperator.EQUALS, "a")
     with pytest.raises(ValidationError):
-        Collection.by_rules("c", "c", "C", [])
+        ProductCollection.by_rules("c", "c", "C", [])
     assert rule(RuleField.TAG, RuleOperator.NOT_EQUALS, "x").describe() == "tag not equals 'x'"

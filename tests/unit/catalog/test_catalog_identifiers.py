@@ -1,4 +1,4 @@
-"""Barcodes, SKUs, HS codes and countries: checked where they enter."""
+"""Barcodes, SKUs and HS codes: checked where they enter."""
 
 import pytest
 from hypothesis import given
@@ -8,7 +8,6 @@ from stdnum import ean
 from ecomcore.catalog import (
     Barcode,
     InvalidBarcodeError,
-    check_country,
     check_handle,
     check_hs_code,
     check_sku,
@@ -63,16 +62,12 @@ def test_skus_are_stripped_and_must_be_printable() -> None:
             check_sku(bad)
 
 
-def test_hs_codes_and_countries() -> None:
-    """HS codes are 6, 8 or 10 digits; countries are ISO 3166 alpha-2 ('UK' is not one)."""
+def test_hs_codes() -> None:
+    """HS codes are 6, 8 or 10 digits (countries: tests/unit/test_one_country_check.py)."""
     assert check_hs_code("6109.10.00") == "61091000"
-    assert check_country("de") == "DE"
     for bad_code in ("6109", "6109101", "61091a"):
         with pytest.raises(ValidationError):
             check_hs_code(bad_code)
-    for bad_country in ("UK", "DEU", "", "EU"):
-        with pytest.raises(ValidationError):
-            check_country(bad_country)
 
 
 def test_handles_are_url_safe() -> None:

@@ -8,9 +8,9 @@ from ecomcore.adapters.memory.uow import InMemoryOutbox, InMemoryUnitOfWork, Ver
 from ecomcore.catalog import (
     Category,
     CategoryTree,
-    Collection,
     DuplicateSkuError,
     Product,
+    ProductCollection,
 )
 from ecomcore.core import ConcurrencyError, DomainEvent, NotFoundError, ValidationError
 
@@ -165,7 +165,7 @@ class InMemoryProductRepository:
         """Return the committed products directly in ``category_id``, by handle."""
         return self._matching(lambda product: category_id in product.category_ids)
 
-    def list_by_collection(self, collection: Collection) -> list[Product]:
+    def list_by_collection(self, collection: ProductCollection) -> list[Product]:
         """Return ``collection``'s products: its ids in order (unknown skipped), or its matches."""
         if not collection.is_manual:
             return self._matching(collection.contains)

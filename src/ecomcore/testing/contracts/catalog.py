@@ -24,11 +24,11 @@ from ecomcore.catalog import (
     CatalogUnitOfWork,
     Category,
     CategoryCycleError,
-    Collection,
     CollectionRule,
     DuplicateSkuError,
     OptionAxis,
     Product,
+    ProductCollection,
     ProductCreated,
     ProductStatus,
     RuleField,
@@ -293,8 +293,8 @@ class ProductRepositoryContract(_CatalogContract):
             _product("p-2", "apple-mug", tags=frozenset({"summer", "sale"})),
             _product("p-3", "plate"),
         )
-        manual = Collection.manual("col-1", "picks", "Picks", ["p-3", "p-9", "p-1"])
-        summer = Collection.by_rules(
+        manual = ProductCollection.manual("col-1", "picks", "Picks", ["p-3", "p-9", "p-1"])
+        summer = ProductCollection.by_rules(
             "col-2",
             "summer",
             "Summer",
