@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from ecomcore.core import Money
 from ecomcore.pricing import (
-    All,
+    AllOf,
     Always,
     AmountOff,
+    AnyOf,
     Benefit,
     BuyXGetY,
     ChannelIs,
@@ -31,7 +32,6 @@ from ecomcore.pricing import (
     FixedPriceBundle,
     FreeGift,
     LineItem,
-    Not,
     OrderAmountOff,
     OrderPercentOff,
     PercentOff,
@@ -52,10 +52,8 @@ from ecomcore.pricing import (
     SubtotalAtLeast,
     Tier,
     TieredPercentOff,
+    Unless,
     quote,
-)
-from ecomcore.pricing import (
-    Any as AnyOf,
 )
 from ecomcore.schemas import (
     PricingDefinitionError,
@@ -170,7 +168,7 @@ def test_every_condition_and_benefit_kind_loads_into_its_domain_object() -> None
         ShippingDiscount, ShippingDiscount,
     ]  # fmt: skip
     first = promotions[0]
-    assert isinstance(first.condition, All)
+    assert isinstance(first.condition, AllOf)
     assert [type(c) for c in first.condition.conditions] == [
         Always, SubtotalAtLeast, RangeQuantityAtLeast, RangeValueAtLeast, AnyOf, CouponEntered,
         ChannelIs, CurrencyIs, DateWindow,
@@ -454,9 +452,9 @@ leaves: st.SearchStrategy[Condition] = st.one_of(
 conditions = st.recursive(
     leaves,
     lambda children: st.one_of(
-        st.builds(All, st.lists(children, min_size=1, max_size=3)),
+        st.builds(AllOf, st.lists(children, min_size=1, max_size=3)),
         st.builds(AnyOf, st.lists(children, min_size=1, max_size=3)),
-        st.builds(Not, children),
+        st.builds(Unless, children),
     ),
     max_leaves=6,
 )

@@ -100,10 +100,10 @@ PUBLIC = {
         "CartOpened", "QuantityRule", "QuantityRuleError",
     },
     "ecomcore.pricing": {
-        "Adjustment", "All", "Always", "AmountOff", "Any", "AppliedPromotion", "Benefit",
+        "Adjustment", "AllOf", "Always", "AmountOff", "AnyOf", "AppliedPromotion", "Benefit",
         "BuyXGetY", "ChannelIs", "Condition", "Coupon", "CouponBook", "CouponEntered",
         "CouponRefusal", "CurrencyIs", "CustomerContext", "CustomerInGroup", "DateWindow",
-        "FirstOrder", "FixedPriceBundle", "FreeGift", "LineItem", "NearMiss", "Not",
+        "FirstOrder", "FixedPriceBundle", "FreeGift", "LineItem", "NearMiss", "Unless",
         "OrderAmountOff", "OrderPercentOff", "PercentOff", "PriceBook", "PriceChanged",
         "PriceHistory", "PriceList", "PriceListKind", "PriceNotFoundError", "PriceReduction",
         "PriceTier", "PricedLine", "ProductRange", "Promotion", "PromotionCatalog",

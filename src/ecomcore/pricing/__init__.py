@@ -65,9 +65,9 @@ from ecomcore.pricing._promotions._benefits import (
 )
 from ecomcore.pricing._promotions._catalog import PromotionCatalog
 from ecomcore.pricing._promotions._conditions import (
-    All,
+    AllOf,
     Always,
-    Any,
+    AnyOf,
     ChannelIs,
     Condition,
     CouponEntered,
@@ -75,11 +75,11 @@ from ecomcore.pricing._promotions._conditions import (
     CustomerInGroup,
     DateWindow,
     FirstOrder,
-    Not,
     RangeQuantityAtLeast,
     RangeValueAtLeast,
     Shortfall,
     SubtotalAtLeast,
+    Unless,
 )
 from ecomcore.pricing._promotions._context import PricedLine, PromotionContext
 from ecomcore.pricing._promotions._order_benefits import (
@@ -108,10 +108,10 @@ from ecomcore.pricing._services import record_redemptions
 __all__ = [
     "UNAMBIGUOUS_ALPHABET",
     "Adjustment",
-    "All",
+    "AllOf",
     "Always",
     "AmountOff",
-    "Any",
+    "AnyOf",
     "AppliedPromotion",
     "Benefit",
     "BuyXGetY",
@@ -130,7 +130,6 @@ __all__ = [
     "FreeGift",
     "LineItem",
     "NearMiss",
-    "Not",
     "OrderAmountOff",
     "OrderPercentOff",
     "PercentOff",
@@ -173,6 +172,7 @@ __all__ = [
     "SubtotalAtLeast",
     "Tier",
     "TieredPercentOff",
+    "Unless",
     "announce_reduction",
     "generate_codes",
     "normalise_code",

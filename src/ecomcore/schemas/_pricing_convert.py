@@ -12,9 +12,10 @@ from pydantic import BaseModel
 
 from ecomcore.core import Money, ValidationError
 from ecomcore.pricing import (
-    All,
+    AllOf,
     Always,
     AmountOff,
+    AnyOf,
     Benefit,
     BuyXGetY,
     ChannelIs,
@@ -26,7 +27,6 @@ from ecomcore.pricing import (
     FirstOrder,
     FixedPriceBundle,
     FreeGift,
-    Not,
     OrderAmountOff,
     OrderPercentOff,
     PercentOff,
@@ -38,9 +38,7 @@ from ecomcore.pricing import (
     SubtotalAtLeast,
     Tier,
     TieredPercentOff,
-)
-from ecomcore.pricing import (
-    Any as AnyOf,
+    Unless,
 )
 from ecomcore.schemas import _pricing_models as m
 
@@ -134,11 +132,11 @@ def condition(model: Any, path: str) -> Condition:
             condition(child, f"{path}.conditions[{index}]")
             for index, child in enumerate(model.conditions)
         ]
-        kind = All if isinstance(model, m.AllModel) else AnyOf
+        kind = AllOf if isinstance(model, m.AllModel) else AnyOf
         return build(path, model, lambda: kind(children))
     if isinstance(model, m.NotModel):
         child = condition(model.condition, f"{path}.condition")
-        return build(path, None, lambda: Not(child))
+        return build(path, None, lambda: Unless(child))
     if isinstance(model, m.AlwaysModel):
         return Always()
     if isinstance(model, m.FirstOrderModel):
@@ -168,10 +166,10 @@ def dump_condition(value: Condition) -> dict[str, Any] | None:  # noqa: PLR0911 
     """Write a condition tree; None for `Always`, the default."""
     if isinstance(value, Always):
         return None
-    if isinstance(value, All | AnyOf):
-        kind = "all" if isinstance(value, All) else "any"
+    if isinstance(value, AllOf | AnyOf):
+        kind = "all" if isinstance(value, AllOf) else "any"
         return {"kind": kind, "conditions": [_condition_json(c) for c in value.conditions]}
-    if isinstance(value, Not):
+    if isinstance(value, Unless):
         return {"kind": "not", "condition": _condition_json(value.condition)}
     if isinstance(value, SubtotalAtLeast):
         return {"kind": "subtotal_at_least", "amount": money_json(value.amount)}

@@ -9,8 +9,8 @@ from ecomcore.adapters.memory import InMemoryPricingUnitOfWork, InMemoryRedempti
 from ecomcore.core import Money, ValidationError
 from ecomcore.pricing import (
     UNAMBIGUOUS_ALPHABET,
-    All,
-    Any,
+    AllOf,
+    AnyOf,
     ChannelIs,
     Condition,
     Coupon,
@@ -22,7 +22,6 @@ from ecomcore.pricing import (
     DateWindow,
     FirstOrder,
     LineItem,
-    Not,
     PercentOff,
     PriceBook,
     PriceList,
@@ -37,6 +36,7 @@ from ecomcore.pricing import (
     RefusalReason,
     ShippingDiscount,
     SubtotalAtLeast,
+    Unless,
     generate_codes,
     normalise_code,
     quote,
@@ -97,8 +97,8 @@ SHOES = ProductRange(categories={"shoes"})
         (CurrencyIs({"USD"}), False),
         (DateWindow(NOW - timedelta(hours=1), NOW + timedelta(hours=1)), True),
         (DateWindow(NOW + timedelta(hours=1), None), False),
-        (Any([CurrencyIs({"USD"}), FirstOrder(), Not(CurrencyIs({"USD"}))]), True),
-        (All([CurrencyIs({"EUR"}), Not(SubtotalAtLeast(Money(100, "EUR")))]), False),
+        (AnyOf([CurrencyIs({"USD"}), FirstOrder(), Unless(CurrencyIs({"USD"}))]), True),
+        (AllOf([CurrencyIs({"EUR"}), Unless(SubtotalAtLeast(Money(100, "EUR")))]), False),
     ],
 )
 def test_each_condition_on_a_125_cart(condition: object, expected: bool) -> None:
@@ -120,9 +120,9 @@ def test_a_tree_deeper_than_16_is_refused() -> None:
     """Condition trees are bounded in depth."""
     condition: Condition = FirstOrder()
     for _ in range(15):
-        condition = Not(condition)
+        condition = Unless(condition)
     with pytest.raises(PromotionDefinitionError, match="deep"):
-        Not(condition)
+        Unless(condition)
 
 
 def test_codes_are_normalised() -> None:

@@ -25,9 +25,9 @@ from ecomcore.pricing._promotions._context import PromotionContext
 from ecomcore.pricing._promotions._ranges import ProductRange
 
 __all__ = [
-    "All",
+    "AllOf",
     "Always",
-    "Any",
+    "AnyOf",
     "ChannelIs",
     "Condition",
     "CouponEntered",
@@ -35,11 +35,11 @@ __all__ = [
     "CustomerInGroup",
     "DateWindow",
     "FirstOrder",
-    "Not",
     "RangeQuantityAtLeast",
     "RangeValueAtLeast",
     "Shortfall",
     "SubtotalAtLeast",
+    "Unless",
 ]
 
 MAX_DEPTH = 16
@@ -83,7 +83,7 @@ class Condition:
         >>> saturday = PromotionContext((), "EUR", datetime(2026, 6, 6, tzinfo=UTC))
         >>> Weekend().holds(saturday), Weekend().shortfall(saturday).met
         (True, True)
-        >>> Any([Weekend(), FirstOrder()]).describe()
+        >>> AnyOf([Weekend(), FirstOrder()]).describe()
         '(at the weekend or first order)'
     """
 
@@ -251,7 +251,7 @@ class FirstOrder(Condition):
         >>> from datetime import UTC, datetime
         >>> newcomer = PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC),
         ...                             first_order=True)
-        >>> FirstOrder().holds(newcomer), Not(FirstOrder()).holds(newcomer)
+        >>> FirstOrder().holds(newcomer), Unless(FirstOrder()).holds(newcomer)
         (True, False)
     """
 
@@ -370,11 +370,11 @@ def _children(conditions: Iterable[Condition]) -> tuple[Condition, ...]:
 
 
 @attrs.frozen
-class All(Condition):
+class AllOf(Condition):
     """Every child holds.
 
     Examples:
-        >>> rule = All([SubtotalAtLeast(Money("50", "EUR")), Not(FirstOrder())])
+        >>> rule = AllOf([SubtotalAtLeast(Money("50", "EUR")), Unless(FirstOrder())])
         >>> rule.describe()
         '(subtotal at least 50 EUR and not first order)'
     """
@@ -403,7 +403,7 @@ class All(Condition):
 
 
 @attrs.frozen
-class Any(Condition):
+class AnyOf(Condition):
     """At least one child holds.
 
     Examples:
@@ -411,7 +411,7 @@ class Any(Condition):
         >>> from ecomcore.pricing import PricedLine
         >>> cart = PromotionContext((PricedLine("1", "mug", "mug", 2, 1000),), "EUR",
         ...                         datetime(2026, 6, 1, tzinfo=UTC))
-        >>> rule = Any([SubtotalAtLeast(Money("50.00", "EUR")),
+        >>> rule = AnyOf([SubtotalAtLeast(Money("50.00", "EUR")),
         ...             RangeQuantityAtLeast(ProductRange.everything(), 3)])
         >>> rule.holds(cart), rule.shortfall(cart)  # the nearest branch: no item, 30.00 more
         (False, Shortfall(amount=3000, quantity=0))
@@ -436,12 +436,12 @@ class Any(Condition):
 
 
 @attrs.frozen
-class Not(Condition):
+class Unless(Condition):
     """The child does not hold.
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> no_staff = Not(CustomerInGroup({"staff"}))
+        >>> no_staff = Unless(CustomerInGroup({"staff"}))
         >>> no_staff.describe()
         'not customer in staff'
         >>> no_staff.holds(PromotionContext((), "EUR", datetime(2026, 6, 1, tzinfo=UTC)))
