@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from ecomcore.adapters.memory import InMemoryStockRepository
-from ecomcore.core import FixedClock, ValidationError
+from ecomcore.core import FixedClock, TransitionError, ValidationError
 from ecomcore.inventory import (
     BackInStock,
     IdempotencyConflictError,
@@ -20,7 +20,6 @@ from ecomcore.inventory import (
     ReservationStatus,
     StockKey,
     StockPolicy,
-    StockStateError,
     adjust_stock,
     allocate_reservation,
     by_location_priority,
@@ -127,7 +126,9 @@ def test_an_expired_reservation_returns_its_stock_and_says_so(
     assert level(repo, MUG_WH) == (5, 0, 0, 5)
     assert next(e for e in repo.events() if isinstance(e, ReservationExpired)).units == 2
     assert repo.movements()[-1].reason is MovementReason.EXPIRY
-    with pytest.raises(StockStateError):
+    with pytest.raises(
+        TransitionError, match="from expired to allocated; allowed from expired: nothing"
+    ):
         allocate_reservation(repo, clock, "cart-1", "order-1")
 
 
@@ -144,7 +145,7 @@ def test_an_order_moves_units_from_reserved_to_allocated_to_shipped(
     shipped = ship_reservation(repo, clock, "cart-1")
     assert (shipped.status, shipped.order_id) == (ReservationStatus.SHIPPED, "order-1")
     assert level(repo, MUG_WH) == (3, 0, 0, 3)
-    with pytest.raises(StockStateError):
+    with pytest.raises(TransitionError, match="from shipped to released"):
         release_reservation(repo, clock, "cart-1")
 
 

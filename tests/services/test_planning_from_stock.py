@@ -70,7 +70,7 @@ def test_every_stored_level_gets_a_suggestion_in_key_order(repo: InMemoryStockRe
     suggestions = suggest_reorders_from_stock(
         repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7
     )
-    assert [(s.item, s.location) for s in suggestions] == [("cup", "store"), MUG, PLATE]
+    assert [StockKey(s.item, s.location) for s in suggestions] == [CUP, MUG, PLATE]
     cup = suggestions[0]
     assert (cup.inventory_position, cup.demand_per_day) == (0.0, 0.0)
 

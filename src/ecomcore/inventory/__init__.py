@@ -37,10 +37,9 @@ from ecomcore.inventory._errors import (
     IdempotencyConflictError,
     InsufficientStockError,
     Shortage,
-    StockStateError,
 )
 from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock, ReservationExpired
-from ecomcore.inventory._locations import Coordinates, Location, LocationKind
+from ecomcore.inventory._locations import Location, LocationKind
 from ecomcore.inventory._model import (
     ExpectedReceipt,
     Kit,
@@ -54,6 +53,8 @@ from ecomcore.inventory._model import (
 )
 from ecomcore.inventory._ports import StockChange, StockRepository
 from ecomcore.inventory._records import (
+    RESERVATION_LIFECYCLE,
+    TRANSFER_LIFECYCLE,
     Reservation,
     ReservationLine,
     ReservationStatus,
@@ -61,31 +62,31 @@ from ecomcore.inventory._records import (
     TransferStatus,
     demand,
 )
-from ecomcore.inventory._services_reservations import (
+from ecomcore.inventory._reservation_lifecycle import (
     allocate_reservation,
     expire_reservations,
     extend_reservation,
     release_reservation,
     ship_reservation,
 )
-from ecomcore.inventory._services_reserve import reserve, reserve_by_strategy
-from ecomcore.inventory._services_stock import (
+from ecomcore.inventory._reserving import reserve, reserve_by_strategy
+from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS
+from ecomcore.inventory._stock_moves import (
     adjust_stock,
     configure_stock,
-    dispatch_transfer,
     expect_receipt,
     receive_stock,
-    receive_transfer,
     record_count,
     return_to_stock,
 )
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS
+from ecomcore.inventory._transfers import dispatch_transfer, receive_transfer
 
 __all__ = [
     "DEFAULT_ATTEMPTS",
+    "RESERVATION_LIFECYCLE",
+    "TRANSFER_LIFECYCLE",
     "AllocationPlan",
     "BackInStock",
-    "Coordinates",
     "ExpectedReceipt",
     "IdempotencyConflictError",
     "InsufficientStockError",
@@ -109,7 +110,6 @@ __all__ = [
     "StockPolicy",
     "StockQuantities",
     "StockRepository",
-    "StockStateError",
     "Strategy",
     "Transfer",
     "TransferStatus",

@@ -6,7 +6,7 @@ import attrs
 
 from ecomcore.core import EcomcoreError
 
-__all__ = ["IdempotencyConflictError", "InsufficientStockError", "Shortage", "StockStateError"]
+__all__ = ["IdempotencyConflictError", "InsufficientStockError", "Shortage"]
 
 
 @attrs.frozen
@@ -76,30 +76,6 @@ class InsufficientStockError(EcomcoreError, ValueError):
             split_allowed=split_allowed,
         )
         self.shortages = tuple(shortages)
-
-
-class StockStateError(EcomcoreError, ValueError):
-    """An action does not fit the current state of a reservation or transfer.
-
-    Examples:
-        >>> print(StockStateError("reservation", "r-1", "released", "extend"))
-        cannot extend reservation 'r-1': it is released
-    """
-
-    code = "invalid_state"
-
-    def __init__(self, kind: str, key: str, state: str, action: str) -> None:
-        super().__init__(
-            f"cannot {action} {kind} {key!r}: it is {state}",
-            kind=kind,
-            key=key,
-            state=state,
-            action=action,
-        )
-        self.kind = kind
-        self.key = key
-        self.state = state
-        self.action = action
 
 
 class IdempotencyConflictError(EcomcoreError, ValueError):

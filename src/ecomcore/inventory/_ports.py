@@ -30,19 +30,21 @@ a check ("are 3 units sellable?") and its write can never be separated by anothe
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Protocol
+
+import attrs
 
 from ecomcore.core import DomainEvent
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
 from ecomcore.inventory._records import Reservation, Transfer
+from ecomcore.inventory._rows import LevelRow, MovementRow
 
 __all__ = ["StockChange", "StockRepository"]
 
 
-class StockChange(NamedTuple):
+@attrs.frozen
+class StockChange:
     """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
-
-    A named tuple: a plain message from a use case to its repository, built on every write.
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -119,6 +121,26 @@ class StockRepository(Protocol):
         stored, write nothing and return it; otherwise apply ``change`` exactly like `commit`
         (raising `ConcurrencyError` on a stale version) and return None.
         """
+        ...
+
+    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
+        """Return the stored row of each ``(sku, location)``, in order: the fast path's read.
+
+        Internal to ecomcore's own use cases and adapters (see ``ecomcore.inventory._rows``).
+        """
+        ...
+
+    def _commit_rows(
+        self,
+        levels: Sequence[LevelRow],
+        reservations: Sequence[Reservation],
+        transfers: Sequence[Transfer],
+        movements: Sequence[MovementRow],
+        events: Sequence[DomainEvent],
+        *,
+        new_reservation: bool = False,
+    ) -> Reservation | None:
+        """`commit` (or, with ``new_reservation``, `commit_new_reservation`) on rows. Internal."""
         ...
 
     def stock_keys(self) -> list[StockKey]:

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from ecomcore.inventory import Movement, MovementReason, StockKey, StockLevel, StockRepository
 from ecomcore.inventory.planning._errors import PlanningInputError
-from ecomcore.inventory.planning._history import DemandRecord, Period, demand_history
+from ecomcore.inventory.planning._history import DemandPeriod, DemandRecord, demand_history
 from ecomcore.inventory.planning._suggest import (
     InventoryPosition,
     ReorderSuggestion,
@@ -56,10 +56,9 @@ def position_from_level(
         for receipt in level.incoming
         if incoming_due_by is None or receipt.due <= incoming_due_by
     )
-    sku, location = level.key
     return InventoryPosition(
-        sku,
-        location,
+        level.key.sku,
+        level.key.location,
         on_hand=level.on_hand,
         incoming=incoming,
         allocated=committed - backorders,
@@ -93,7 +92,7 @@ def suggest_reorders_from_stock(
     suppliers: Mapping[str, Supplier],
     as_of: date,
     history_days: int = 91,
-    period: Period = Period.DAY,
+    period: DemandPeriod = DemandPeriod.DAY,
     service_level: float = 0.95,
     window: int | None = None,
     keys: Sequence[StockKey] | None = None,

@@ -8,6 +8,7 @@ import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import attrs
 import pytest
 
 from ecomcore.core import ConcurrencyError, FixedClock, NotFoundError
@@ -110,9 +111,9 @@ class StockRepositoryContract:
         take = Movement(_MUG, MovementReason.RESERVATION, _AT, "cart-1", reserved=1)
         change = StockChange(levels=(held,), reservations=(first,), movements=(take,))
         assert repository.commit_new_reservation(change) is None
-        again = first._replace(expires_at=_AT + timedelta(minutes=9))
+        again = attrs.evolve(first, expires_at=_AT + timedelta(minutes=9))
         retry = StockChange(
-            levels=(held._replace(reserved=2, version=3),), reservations=(again,),
+            levels=(attrs.evolve(held, reserved=2, version=3),), reservations=(again,),
             movements=(take,),
         )  # fmt: skip
         assert repository.commit_new_reservation(retry) == first

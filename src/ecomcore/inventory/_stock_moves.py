@@ -1,39 +1,26 @@
-"""Use cases for the stock itself: receipts, adjustments, counts, returns, settings, transfers."""
+"""Use cases for the stock itself: receipts, adjustments, counts, returns, settings."""
 
 from collections.abc import Callable
 from datetime import date, datetime
 
-from ecomcore.core import Clock, NotFoundError, ValidationError
-from ecomcore.inventory._errors import (
-    IdempotencyConflictError,
-    InsufficientStockError,
-    Shortage,
-)
+from ecomcore.core import Clock, ValidationError, check_whole_number
 from ecomcore.inventory._model import Movement, MovementReason, StockKey, StockLevel
 from ecomcore.inventory._ports import StockChange, StockRepository
-from ecomcore.inventory._records import Transfer, TransferStatus
-from ecomcore.inventory._unit_of_change import (
+from ecomcore.inventory._stock_changes import (
     DEFAULT_ATTEMPTS,
     change_from,
-    stock_events,
+    level_events,
     with_retries,
 )
 
 __all__ = [
     "adjust_stock",
     "configure_stock",
-    "dispatch_transfer",
     "expect_receipt",
     "receive_stock",
-    "receive_transfer",
     "record_count",
     "return_to_stock",
 ]
-
-
-def _units(field: str, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValidationError(field, value, "a whole number of units, 1 or more")
 
 
 def _move(
@@ -79,7 +66,7 @@ def expect_receipt(
         >>> level.on_hand, level.sellable(), level.sellable(StockPolicy(preorder=True))
         (0, 0, 20)
     """
-    _units("quantity", quantity)
+    check_whole_number("quantity", quantity, minimum=1)
     return _move(
         repository, clock, key, attempts,
         lambda _, now: Movement(
@@ -113,7 +100,7 @@ def receive_stock(
         >>> receive_stock(repository, clock, mug, 10, reference="po-1").on_hand
         10
     """
-    _units("quantity", quantity)
+    check_whole_number("quantity", quantity, minimum=1)
 
     def movement(level: StockLevel, now: datetime) -> Movement:
         expected = sum(r.quantity for r in level.incoming if r.reference == reference)
@@ -151,7 +138,7 @@ def return_to_stock(
         >>> return_to_stock(repository, clock, mug, 2, reference="rma-7").on_hand
         2
     """
-    _units("quantity", quantity)
+    check_whole_number("quantity", quantity, minimum=1)
     return _move(
         repository, clock, key, attempts,
         lambda _, now: Movement(
@@ -195,7 +182,12 @@ def adjust_stock(
     """
     if reason not in _ADJUSTMENTS:
         raise ValidationError("reason", reason, "MovementReason.ADJUSTMENT or DAMAGE")
-    if not isinstance(delta, int) or delta == 0 or (reason is MovementReason.DAMAGE and delta > 0):
+    if (
+        not isinstance(delta, int)
+        or isinstance(delta, bool)
+        or delta == 0
+        or (reason is MovementReason.DAMAGE and delta > 0)
+    ):
         raise ValidationError("delta", delta, "a non-zero whole number (negative for damage)")
 
     def movement(level: StockLevel, now: datetime) -> Movement:
@@ -232,8 +224,7 @@ def record_count(
         >>> record_count(repository, clock, mug, 8, reference="count-2026-05").on_hand
         8
     """
-    if not isinstance(counted, int) or counted < 0:
-        raise ValidationError("counted", counted, "a whole number of units, 0 or more")
+    check_whole_number("counted", counted)
     return _move(
         repository, clock, key, attempts,
         lambda level, now: Movement(
@@ -268,118 +259,7 @@ def configure_stock(
     def decide() -> tuple[StockChange | None, StockLevel]:
         level = repository.levels((key,))[key]
         after = level.configured(safety_stock=safety_stock, reorder_point=reorder_point)
-        events = stock_events(level, after, clock.now())
+        events = level_events(level, after, clock.now())
         return StockChange(levels=(after,), events=events), after
-
-    return with_retries(repository, attempts, decide)
-
-
-def dispatch_transfer(
-    repository: StockRepository,
-    clock: Clock,
-    transfer_id: str,
-    *,
-    sku: str,
-    source: str,
-    destination: str,
-    quantity: int,
-    attempts: int = DEFAULT_ATTEMPTS,
-) -> Transfer:
-    """Send ``quantity`` available units of ``sku`` from ``source`` towards ``destination``.
-
-    They leave the source's on hand and appear as in transit at the destination. Only
-    available units travel (never reserved, allocated or safety stock); otherwise
-    `InsufficientStockError`. ``transfer_id`` is the idempotency key.
-
-    Examples:
-        >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> wh, shop = StockKey("mug", "wh"), StockKey("mug", "shop")
-        >>> _ = receive_stock(repo, clock, wh, 5, reference="po-1")
-        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
-        ...                       quantity=2)
-        >>> levels = repo.levels([wh, shop])
-        >>> levels[wh].on_hand, levels[shop].in_transit, levels[shop].on_hand
-        (3, 2, 0)
-    """
-    _units("quantity", quantity)
-    if source == destination:
-        raise ValidationError("destination", destination, "a location other than the source")
-
-    def decide() -> tuple[StockChange | None, Transfer]:
-        try:
-            first = repository.transfer(transfer_id)
-        except NotFoundError:
-            pass
-        else:
-            if (first.sku, first.source, first.destination, first.quantity) != (
-                sku, source, destination, quantity,
-            ):  # fmt: skip
-                raise IdempotencyConflictError(transfer_id)
-            return None, first
-        now = clock.now()
-        out_key, in_key = StockKey(sku, source), StockKey(sku, destination)
-        levels = repository.levels((out_key, in_key))
-        if levels[out_key].available < quantity:
-            raise InsufficientStockError(
-                [Shortage(sku, source, quantity, levels[out_key].available)]
-            )
-        transfer = Transfer(transfer_id, sku, source, destination, quantity, now)
-        movements = (
-            Movement(out_key, MovementReason.TRANSFER_OUT, now, transfer_id, on_hand=-quantity),
-            Movement(in_key, MovementReason.TRANSFER_OUT, now, transfer_id, in_transit=quantity),
-        )
-        return change_from(levels, movements, now, transfers=(transfer,)), transfer
-
-    return with_retries(repository, attempts, decide)
-
-
-def receive_transfer(
-    repository: StockRepository,
-    clock: Clock,
-    transfer_id: str,
-    *,
-    attempts: int = DEFAULT_ATTEMPTS,
-) -> Transfer:
-    """Book a transfer in at its destination: in transit becomes on hand. Idempotent.
-
-    Examples:
-        >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> shop = StockKey("mug", "shop")
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
-        ...                       quantity=2)
-        >>> receive_transfer(repo, clock, "t-1").status.value
-        'received'
-        >>> repo.levels([shop])[shop].on_hand, repo.levels([shop])[shop].in_transit
-        (2, 0)
-    """
-
-    def decide() -> tuple[StockChange | None, Transfer]:
-        transfer = repository.transfer(transfer_id)
-        if transfer.status is TransferStatus.RECEIVED:
-            return None, transfer
-        now = clock.now()
-        key = StockKey(transfer.sku, transfer.destination)
-        levels = repository.levels((key,))
-        done = Transfer(
-            transfer.id, transfer.sku, transfer.source, transfer.destination,
-            transfer.quantity, transfer.dispatched_at, TransferStatus.RECEIVED,
-            transfer.version + 1,
-        )  # fmt: skip
-        movement = Movement(
-            key,
-            MovementReason.TRANSFER_IN,
-            now,
-            transfer_id,
-            on_hand=transfer.quantity,
-            in_transit=-transfer.quantity,
-        )
-        return change_from(levels, (movement,), now, transfers=(done,)), done
 
     return with_retries(repository, attempts, decide)

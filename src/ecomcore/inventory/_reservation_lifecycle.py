@@ -1,20 +1,20 @@
 """Use cases for held reservations: extend, release, expire, allocate to an order, ship.
 
 Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decides on a fresh read,
-and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Taking stock
-(`reserve`, `reserve_by_strategy`) is in ``_services_reserve``.
+and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every status
+move is asked of `RESERVATION_LIFECYCLE`, which refuses with `ecomcore.core.TransitionError`.
+Taking stock (`reserve`, `reserve_by_strategy`) is in ``_reserving``.
 """
 
 from datetime import datetime, timedelta
 
 from ecomcore.core import Clock
-from ecomcore.inventory._errors import StockStateError
 from ecomcore.inventory._events import ReservationExpired
 from ecomcore.inventory._model import Movement, MovementReason
 from ecomcore.inventory._ports import StockChange, StockRepository
 from ecomcore.inventory._records import Reservation, ReservationStatus
-from ecomcore.inventory._services_reserve import check_ttl
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS, change_from, with_retries
+from ecomcore.inventory._reserving import check_ttl
+from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, change_from, with_retries
 
 __all__ = [
     "allocate_reservation",
@@ -57,7 +57,7 @@ def _release_units(
         MovementReason.ALLOCATION: ReservationStatus.ALLOCATED,
         MovementReason.SHIPMENT: ReservationStatus.SHIPPED,
     }[reason]
-    after = reservation.moved_to(status, order_id=order_id or reservation.order_id)
+    after = reservation.moved_to(status, now, order_id=order_id)
     events = []
     if reason is MovementReason.EXPIRY:
         events.append(
@@ -66,6 +66,9 @@ def _release_units(
             )
         )
     return change_from(levels, movements, now, reservations=(after,), events=events), after
+
+
+_GIVEN_BACK = frozenset({ReservationStatus.RELEASED, ReservationStatus.EXPIRED})
 
 
 def extend_reservation(
@@ -78,7 +81,7 @@ def extend_reservation(
 ) -> Reservation:
     """Keep an active reservation until ``now + ttl`` (never shortening it).
 
-    Raises `StockStateError` if it is no longer active or has already expired by the clock.
+    Raises `ecomcore.core.TransitionError` if it is no longer active or its time has run out.
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
@@ -100,10 +103,9 @@ def extend_reservation(
     def decide() -> tuple[StockChange | None, Reservation]:
         now = clock.now()
         current = repository.reservation(reservation_id)
-        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
-            state = "expired" if current.expired_as_of(now) else current.status.value
-            raise StockStateError("reservation", reservation_id, state, "extend")
-        later = current.moved_to(current.status, expires_at=max(current.expires_at, now + ttl))
+        later = current.moved_to(
+            ReservationStatus.ACTIVE, now, expires_at=max(current.expires_at, now + ttl)
+        )
         return StockChange(reservations=(later,)), later
 
     return with_retries(repository, attempts, decide)
@@ -119,7 +121,7 @@ def release_reservation(
     """Give a reservation's units back (a cart abandoned, a checkout cancelled).
 
     Releasing one already released or expired changes nothing and returns it; one allocated to
-    an order raises `StockStateError` (cancel the order's allocation instead).
+    an order raises `ecomcore.core.TransitionError` (cancel the order's allocation instead).
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
@@ -141,10 +143,8 @@ def release_reservation(
 
     def decide() -> tuple[StockChange | None, Reservation]:
         current = repository.reservation(reservation_id)
-        if current.status in (ReservationStatus.RELEASED, ReservationStatus.EXPIRED):
+        if current.status in _GIVEN_BACK:
             return None, current
-        if current.status is not ReservationStatus.ACTIVE:
-            raise StockStateError("reservation", reservation_id, current.status.value, "release")
         return _release_units(repository, current, MovementReason.RELEASE, clock.now())
 
     return with_retries(repository, attempts, decide)
@@ -206,7 +206,7 @@ def allocate_reservation(
 
     The units move from reserved to allocated and stop expiring. Doing it again for the same
     order returns the allocation unchanged; an expired, released or otherwise taken reservation
-    raises `StockStateError` (reserve again).
+    raises `ecomcore.core.TransitionError` (reserve again).
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
@@ -232,9 +232,6 @@ def allocate_reservation(
         current = repository.reservation(reservation_id)
         if current.status is ReservationStatus.ALLOCATED and current.order_id == order_id:
             return None, current
-        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
-            state = "expired" if current.expired_as_of(now) else current.status.value
-            raise StockStateError("reservation", reservation_id, state, "allocate")
         return _release_units(
             repository, current, MovementReason.ALLOCATION, now,
             reserved=-1, allocated=1, order_id=order_id,
@@ -252,7 +249,8 @@ def ship_reservation(
 ) -> Reservation:
     """Ship an allocated reservation: its units leave allocated and on hand together.
 
-    Shipping it again changes nothing; shipping one not allocated raises `StockStateError`.
+    Shipping it again changes nothing; shipping one not allocated raises
+    `ecomcore.core.TransitionError`.
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
@@ -277,8 +275,6 @@ def ship_reservation(
         current = repository.reservation(reservation_id)
         if current.status is ReservationStatus.SHIPPED:
             return None, current
-        if current.status is not ReservationStatus.ALLOCATED:
-            raise StockStateError("reservation", reservation_id, current.status.value, "ship")
         return _release_units(
             repository, current, MovementReason.SHIPMENT, clock.now(),
             reserved=0, allocated=-1, on_hand=-1,

@@ -4,7 +4,7 @@ Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decid
 and commits one `StockChange`; a lost race is retried (``attempts`` times at most).
 """
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from ecomcore.core import Clock, ConcurrencyError, DomainEvent, ValidationError
@@ -14,15 +14,15 @@ from ecomcore.inventory._locations import Location
 from ecomcore.inventory._model import (
     NO_BACKORDERS,
     Kit,
-    Movement,
     MovementReason,
-    StockKey,
     StockLevel,
     StockPolicy,
+    available_units,
 )
-from ecomcore.inventory._ports import StockChange, StockRepository
-from ecomcore.inventory._records import Reservation, ReservationLine, ReservationStatus, demand
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS, stock_events
+from ecomcore.inventory._ports import StockRepository
+from ecomcore.inventory._records import Reservation, ReservationLine, demand_pairs
+from ecomcore.inventory._rows import LevelRow, MovementRow
+from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, check_attempts, stock_events
 
 __all__ = ["check_ttl", "reserve", "reserve_by_strategy"]
 
@@ -36,102 +36,96 @@ def check_ttl(ttl: timedelta) -> None:
         raise ValidationError("ttl", ttl, "a positive time to live")
 
 
-_Units = tuple[tuple[StockKey, int], ...]
-_new = tuple.__new__  # builds a named tuple from a ready tuple, skipping keyword handling
+_Pair = tuple[str, str]
+_Wanted = Iterable[tuple[LevelRow, int]]
 _RESERVATION = MovementReason.RESERVATION
-_ACTIVE = ReservationStatus.ACTIVE
 
 
 def _hold(
-    levels: Mapping[StockKey, StockLevel],
+    wanted: _Wanted,
     reservation_id: str,
-    units: _Units,
     now: datetime,
     ttl: timedelta,
-    *,
     policy: StockPolicy,
-) -> StockChange:
-    """Build the change holding ``units`` (the reservation's pairs) all-or-nothing.
+) -> tuple[list[LevelRow], Reservation, list[MovementRow], list[DomainEvent]]:
+    """Hold ``wanted`` (each row read, with the units to take there) all-or-nothing.
 
-    Raises InsufficientStockError naming every short key, having built nothing.
+    Returns the next rows, the new reservation, its ledger rows and events. Raises
+    InsufficientStockError naming every short key, having built nothing.
     """
     shortages = []
-    movements = []
-    after = []
+    units = []
+    movements: list[MovementRow] = []
+    after: list[LevelRow] = []
     events: list[DomainEvent] = []
-    # The hottest path in the library: one movement per key (demand sums them), so the next
-    # level is built directly from the read tuple rather than through the general change_from.
+    # The hottest path in the library: plain rows (see _rows) rather than public values.
     plain = not policy.preorder
     backorder_limit = policy.backorder_limit
-    for key, quantity in units:
-        level = levels[key]
-        _, on_hand, reserved, allocated, in_transit, incoming, safety, point, version = level
-        was = on_hand - reserved - allocated - safety
-        sellable = was + backorder_limit if plain else level.sellable(policy)
+    for row, quantity in wanted:
+        key, on_hand, reserved, allocated, in_transit, incoming, safety, point, version = row
+        was = available_units(on_hand, reserved, allocated, safety)
+        sellable = was + backorder_limit if plain else StockLevel(*row).sellable(policy)
         if sellable < quantity:
             shortages.append(Shortage(key.sku, key.location, quantity, sellable))
             continue
-        movements.append(
-            _new(Movement, (key, _RESERVATION, now, reservation_id, 0, quantity, 0, 0, 0, None))
-        )
-        held = _new(
-            StockLevel,
+        units.append((key, quantity))
+        movements.append((key, _RESERVATION, now, reservation_id, 0, quantity, 0, 0, 0, None))
+        after.append(
             (key, on_hand, reserved + quantity, allocated, in_transit, incoming, safety, point,
-             version + 1),
+             version + 1)
         )  # fmt: skip
-        after.append(held)
         if was - quantity <= point:  # only then can a threshold have been crossed
-            events += stock_events(level, held, now)
+            events += stock_events(key, was, was - quantity, point, now)
     if shortages:
         raise InsufficientStockError(shortages)
-    reservation = _new(Reservation, (reservation_id, units, now, now + ttl, _ACTIVE, None, 1))
-    return _new(StockChange, (after, (reservation,), (), movements, events))
+    return after, Reservation(reservation_id, tuple(units), now, now + ttl), movements, events
 
 
 def _hold_once(
     repository: StockRepository,
     clock: Clock,
     reservation_id: str,
-    keys: Collection[StockKey],
-    units: _Units | Callable[[Mapping[StockKey, StockLevel]], _Units],
+    pairs: Collection[_Pair],
+    units: list[int] | Callable[[list[LevelRow]], _Wanted],
     *,
+    same_request: Callable[[Reservation], bool],
     ttl: timedelta,
     policy: StockPolicy,
     attempts: int,
-    same_request: Callable[[Reservation], bool] | None = None,
 ) -> Reservation:
-    """Hold ``units`` under one new reservation per id, on a fresh read of ``keys``; retry races.
+    """Hold units under one new reservation per id, on a fresh read of ``pairs``; retry races.
 
-    ``units`` is the reservation's (key, units) pairs, or a plan making them from the levels
-    read (made again on every attempt). The idempotency check rides on the commit
-    (`StockRepository.commit_new_reservation`), so the common case costs one read and one
-    atomic write. Only when stock is short is the id looked up on its own: a retry of a
-    request that succeeded earlier returns its reservation even once the stock is gone. A
-    stored reservation for another request (by ``same_request``; by default, one not holding
-    exactly ``units``) raises `IdempotencyConflictError`.
+    ``units`` is the units to take at each of ``pairs``, in order, or a plan making the
+    (row, units) to take from the rows read (made again on every attempt). The idempotency
+    check rides on the commit (`StockRepository.commit_new_reservation`), so the common case
+    costs one read and one atomic write. Only when stock is short is the id looked up on its
+    own: a retry of a request that succeeded earlier returns its reservation even once the
+    stock is gone. A stored reservation for another request (``same_request`` false) raises
+    `IdempotencyConflictError`.
     """
-    if attempts < 1:
-        raise ValidationError("attempts", attempts, "1 or more")
+    check_attempts(attempts)
     # Plain arguments rather than a closure per call: reserve is the library's hottest path.
     for attempt in range(1, attempts + 1):
-        levels = repository.levels(keys)
+        rows = repository._level_rows(pairs)
         try:
-            held = units if isinstance(units, tuple) else units(levels)
-            change = _hold(levels, reservation_id, held, clock.now(), ttl, policy=policy)
+            wanted = zip(rows, units, strict=True) if isinstance(units, list) else units(rows)
+            after, held, movements, events = _hold(wanted, reservation_id, clock.now(), ttl, policy)
         except InsufficientStockError:
             first = repository.find_reservation(reservation_id)
             if first is None:
                 raise
         else:
             try:
-                first = repository.commit_new_reservation(change)
+                first = repository._commit_rows(
+                    after, (held,), (), movements, events, new_reservation=True
+                )
             except ConcurrencyError:
                 if attempt == attempts:
                     raise
                 continue
             if first is None:
-                return change.reservations[0]
-        if not (same_request(first) if same_request else first.units == units):
+                return held
+        if not same_request(first):
             raise IdempotencyConflictError(reservation_id)
         return first
     raise AssertionError("unreachable")  # pragma: no cover
@@ -177,18 +171,21 @@ def reserve(
     check_ttl(ttl)
     if not lines:
         raise ValidationError("lines", lines, "one reservation line or more")
-    units = demand(lines, kits)  # its keys are the levels to read
+    wanted = demand_pairs(lines, kits)  # its keys are the levels to read
+
+    def same_request(first: Reservation) -> bool:
+        return {(key.sku, key.location): units for key, units in first.units} == wanted
+
     return _hold_once(
-        repository, clock, reservation_id, units, tuple(units.items()),
+        repository, clock, reservation_id, wanted, [*wanted.values()], same_request=same_request,
         ttl=ttl, policy=policy, attempts=attempts,
     )  # fmt: skip
 
 
-def _item_totals(units: Mapping[StockKey, int] | Sequence[tuple[StockKey, int]]) -> dict[str, int]:
-    pairs = units.items() if isinstance(units, Mapping) else units
+def _item_totals(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for key, quantity in pairs:
-        totals[key.sku] = totals.get(key.sku, 0) + quantity
+    for sku, quantity in pairs:
+        totals[sku] = totals.get(sku, 0) + quantity
     return dict(sorted(totals.items()))
 
 
@@ -216,7 +213,8 @@ def reserve_by_strategy(
     Examples:
         >>> from datetime import UTC
         >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.inventory import by_location_priority as by_priority, receive_stock
+        >>> from ecomcore.inventory import StockKey, receive_stock
+        >>> from ecomcore.inventory import by_location_priority as by_priority
         >>> from ecomcore.core import FixedClock
         >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "shop"), 5, reference="po-1")
@@ -227,22 +225,25 @@ def reserve_by_strategy(
     """
     check_ttl(ttl)
     lines = [ReservationLine(sku, quantity, "") for sku, quantity in sorted(items.items())]
-    needed = {key.sku: units for key, units in demand(lines, kits).items()}
+    needed = {sku: units for (sku, _), units in demand_pairs(lines, kits).items()}
+    pairs = [(sku, location.id) for location in locations for sku in needed]
 
-    keys = [StockKey(sku, location.id) for location in locations for sku in needed]
-
-    def plan(levels: Mapping[StockKey, StockLevel]) -> _Units:
+    def plan(rows: list[LevelRow]) -> _Wanted:
+        by_pair = dict(zip(pairs, rows, strict=True))
+        levels = {pair: StockLevel(*row) for pair, row in by_pair.items()}
         stock = [
             StockAtLocation(
-                location,
-                {sku: levels[StockKey(sku, location.id)].sellable(policy) for sku in needed},
+                location, {sku: levels[sku, location.id].sellable(policy) for sku in needed}
             )
             for location in locations
         ]
-        return tuple(strategy(needed, stock, split=split).units().items())
+        picks = strategy(needed, stock, split=split).picks
+        return [(by_pair[pick.sku, pick.location], pick.quantity) for pick in picks]
+
+    def same_request(first: Reservation) -> bool:
+        return _item_totals((key.sku, units) for key, units in first.units) == needed
 
     return _hold_once(
-        repository, clock, reservation_id, keys, plan,
+        repository, clock, reservation_id, pairs, plan, same_request=same_request,
         ttl=ttl, policy=policy, attempts=attempts,
-        same_request=lambda first: _item_totals(first.units) == needed,
     )  # fmt: skip
