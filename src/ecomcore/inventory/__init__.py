@@ -51,7 +51,7 @@ from ecomcore.inventory._model import (
     StockQuantities,
     replay,
 )
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange, StockRepository
 from ecomcore.inventory._records import (
     RESERVATION_LIFECYCLE,
     TRANSFER_LIFECYCLE,
@@ -90,6 +90,7 @@ __all__ = [
     "ExpectedReceipt",
     "IdempotencyConflictError",
     "InsufficientStockError",
+    "InventoryUnitOfWork",
     "Kit",
     "Location",
     "LocationKind",

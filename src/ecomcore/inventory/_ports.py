@@ -1,29 +1,21 @@
-"""The storage port for stock, and the concurrency contract every adapter keeps.
+"""The storage port for stock, its unit of work, and the concurrency contract adapters keep.
 
-**The contract.** A use case reads the levels and records it needs, decides, and hands the
-repository one `StockChange`. The adapter applies it as a single atomic compare-and-set:
+**Staging, then one commit.** A use case opens the `InventoryUnitOfWork`, reads the levels and
+records it needs through ``uow.stock``, decides, stages one `StockChange` with
+`StockRepository.stage`, and calls ``uow.commit()``. The commit:
 
-1. Every level, reservation and transfer in the change carries the version it will have once
-   stored; the adapter checks that the stored version is exactly one less (0: not stored yet).
-2. If any check fails, nothing is written and `ecomcore.core.ConcurrencyError` is raised.
-   A new reservation whose id is already stored fails the same way (this is what makes
-   idempotency keys safe under concurrent retries).
-3. Otherwise every level and record is written, the movements are appended to the ledger in
-   order and the events to the outbox, all at once: no reader ever sees part of a change.
+1. checks that every staged level, reservation and transfer is based on the stored version:
+   each carries the version it will have once stored, so the stored one must be exactly one
+   less (0: not stored yet). A new reservation whose id is already stored fails the same way,
+   which is what makes idempotency keys safe under concurrent retries;
+2. if any check fails, writes nothing and raises `ecomcore.core.ConcurrencyError`;
+3. otherwise writes every level and record, appends the movements to the ledger in order and
+   hands the change's events to the unit of work's outbox, all at once: no reader ever sees
+   part of a change, and subscribers hear of it only after it is stored.
 
-**Reserving in one step.** `StockRepository.commit_new_reservation` is the same compare-and-set
-with the idempotency check folded in, for a change that creates one new reservation (its first):
-
-4. If a reservation with that id is already stored, nothing is written and the stored one is
-   returned (the use case then checks it asks for the same units). Otherwise the change is
-   applied exactly as by `commit` (stale versions raise `ConcurrencyError`) and None returned.
-
-Check, version checks and writes happen under one lock (one transaction), so a reservation
-costs one read of the levels and one atomic write, and two concurrent first attempts with one
-id can never both be stored.
-
-A SQL adapter does this in one transaction with ``UPDATE ... WHERE version = :expected`` per row
-(checking the row count) or ``SELECT ... FOR UPDATE``; the in-memory adapter holds one lock.
+A SQL adapter stages in memory and commits in one transaction with ``UPDATE ... WHERE version
+= :expected`` per row (checking the row count) or ``SELECT ... FOR UPDATE``, inserting the
+ledger rows and the outbox rows in the same transaction; the in-memory adapter holds one lock.
 Use cases retry a `ConcurrencyError` a bounded number of times, re-reading and re-deciding, so
 a check ("are 3 units sellable?") and its write can never be separated by another writer.
 """
@@ -34,28 +26,32 @@ from typing import Protocol
 
 import attrs
 
-from ecomcore.core import DomainEvent
+from ecomcore.core import DomainEvent, UnitOfWork
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
 from ecomcore.inventory._records import Reservation, Transfer
 from ecomcore.inventory._rows import LevelRow, MovementRow
 
-__all__ = ["StockChange", "StockRepository"]
+__all__ = ["InventoryUnitOfWork", "StockChange", "StockRepository"]
 
 
 @attrs.frozen
 class StockChange:
-    """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
+    """Everything one use case writes, staged with `StockRepository.stage`, committed at once.
+
+    Each level, reservation and transfer carries the version it will have once stored.
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import MovementReason
         >>> at, mug = datetime(2026, 5, 4, 9, tzinfo=UTC), StockKey("mug", "wh")
         >>> received = Movement(mug, MovementReason.RECEIPT, at, "po-1", on_hand=5)
-        >>> repo = InMemoryStockRepository()
-        >>> repo.commit(StockChange(levels=(StockLevel(mug, on_hand=5, version=1),),
-        ...                         movements=(received,)))
-        >>> repo.levels([mug])[mug].on_hand, repo.movements() == [received]
+        >>> uow = InMemoryStockUnitOfWork()
+        >>> with uow:
+        ...     uow.stock.stage(StockChange(levels=(StockLevel(mug, on_hand=5, version=1),),
+        ...                                 movements=(received,)))
+        ...     uow.commit()
+        >>> uow.stock.levels([mug])[mug].on_hand, uow.stock.movements() == [received]
         (5, True)
     """
 
@@ -67,26 +63,29 @@ class StockChange:
 
 
 class StockRepository(Protocol):
-    """Stores stock levels, reservations, transfers, the movement ledger and an event outbox.
+    """Reads stock levels, reservations, transfers and the ledger; stages changes to them.
 
-    See the module docstring for the concurrency contract; `ecomcore.testing` has the
-    contract suite (concurrency test included) that an implementation must pass.
+    Reads see what is committed. See the module docstring for the concurrency contract;
+    `ecomcore.testing` has the contract suite (concurrency test included) an implementation
+    must pass, through its unit of work.
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.core import ConcurrencyError
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+        >>> from ecomcore.core import ConcurrencyError, FixedClock
         >>> from ecomcore.inventory import receive_stock
-        >>> from ecomcore.core import FixedClock
-        >>> repo: StockRepository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock, mug = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC)), StockKey("mug", "wh")
-        >>> _ = receive_stock(repo, clock, mug, 5, reference="po-1")
-        >>> repo.levels([mug])[mug].version, repo.stock_keys()
+        >>> _ = receive_stock(uow, clock, mug, 5, reference="po-1")
+        >>> stock: StockRepository = uow.stock
+        >>> stock.levels([mug])[mug].version, stock.stock_keys()
         (1, [StockKey(sku='mug', location='wh')])
-        >>> try:
-        ...     repo.commit(StockChange(levels=(StockLevel(mug, on_hand=9, version=1),)))
-        ... except ConcurrencyError as stale:
-        ...     print(stale.code)
+        >>> with uow:
+        ...     stock.stage(StockChange(levels=(StockLevel(mug, on_hand=9, version=1),)))
+        ...     try:
+        ...         uow.commit()
+        ...     except ConcurrencyError as stale:
+        ...         print(stale.code)
         concurrency_conflict
     """
 
@@ -110,17 +109,16 @@ class StockRepository(Protocol):
         """Return a transfer; raises `ecomcore.core.NotFoundError` when there is none."""
         ...
 
-    def commit(self, change: StockChange) -> None:
-        """Apply ``change`` atomically, or write nothing and raise `ConcurrencyError`."""
+    def stock_keys(self) -> list[StockKey]:
+        """Return the key of every stored level (version 1 or more), sorted."""
         ...
 
-    def commit_new_reservation(self, change: StockChange) -> Reservation | None:
-        """Apply a change creating a reservation, unless one with its id is stored already.
+    def movements(self, after: int = 0) -> list[Movement]:
+        """Return the ledger in commit order, skipping the first ``after`` entries."""
+        ...
 
-        In one atomic step: if a reservation with the id of ``change.reservations[0]`` is
-        stored, write nothing and return it; otherwise apply ``change`` exactly like `commit`
-        (raising `ConcurrencyError` on a stale version) and return None.
-        """
+    def stage(self, change: StockChange) -> None:
+        """Stage ``change`` for the unit of work's next commit (checked and written there)."""
         ...
 
     def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
@@ -130,27 +128,33 @@ class StockRepository(Protocol):
         """
         ...
 
-    def _commit_rows(
+    def _stage_rows(
         self,
         levels: Sequence[LevelRow],
         reservations: Sequence[Reservation],
         transfers: Sequence[Transfer],
         movements: Sequence[MovementRow],
         events: Sequence[DomainEvent],
-        *,
-        new_reservation: bool = False,
-    ) -> Reservation | None:
-        """`commit` (or, with ``new_reservation``, `commit_new_reservation`) on rows. Internal."""
+    ) -> None:
+        """`stage` on rows: the reservation fast path's write. Internal, like `_level_rows`."""
         ...
 
-    def stock_keys(self) -> list[StockKey]:
-        """Return the key of every stored level (version 1 or more), sorted."""
-        ...
 
-    def movements(self, after: int = 0) -> list[Movement]:
-        """Return the ledger in commit order, skipping the first ``after`` entries."""
-        ...
+class InventoryUnitOfWork(UnitOfWork, Protocol):
+    """The unit of work of inventory use cases: its ``stock`` repository, and the outbox.
 
-    def events(self, after: int = 0) -> list[DomainEvent]:
-        """Return the event outbox in commit order, skipping the first ``after`` entries."""
+    An application's unit of work with a ``stock`` attribute (and any other context's
+    repositories) serves these use cases too, so one commit can span contexts.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+        >>> uow: InventoryUnitOfWork = InMemoryStockUnitOfWork()
+        >>> with uow:
+        ...     uow.stock.stock_keys()
+        []
+    """
+
+    @property
+    def stock(self) -> StockRepository:
+        """The stock of this unit of work."""
         ...

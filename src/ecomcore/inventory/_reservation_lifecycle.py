@@ -1,7 +1,7 @@
 """Use cases for held reservations: extend, release, expire, allocate to an order, ship.
 
-Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decides on a fresh read,
-and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every status
+Each takes the `InventoryUnitOfWork` and a `ecomcore.core.Clock` as arguments, decides on a fresh
+read, and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every status
 move is asked of `RESERVATION_LIFECYCLE`, which refuses with `ecomcore.core.TransitionError`.
 Taking stock (`reserve`, `reserve_by_strategy`) is in ``_reserving``.
 """
@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from ecomcore.core import Clock
 from ecomcore.inventory._events import ReservationExpired
 from ecomcore.inventory._model import Movement, MovementReason
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._records import Reservation, ReservationStatus
 from ecomcore.inventory._reserving import check_ttl
 from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, change_from, with_retries
@@ -26,7 +26,7 @@ __all__ = [
 
 
 def _release_units(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     reservation: Reservation,
     reason: MovementReason,
     now: datetime,
@@ -38,7 +38,7 @@ def _release_units(
 ) -> tuple[StockChange, Reservation]:
     """Move each held unit of ``reservation`` by the given signs and advance its status."""
     keys = [key for key, _ in reservation.units]
-    levels = repository.levels(keys)
+    levels = uow.stock.levels(keys)
     movements = [
         Movement(
             key,
@@ -72,7 +72,7 @@ _GIVEN_BACK = frozenset({ReservationStatus.RELEASED, ReservationStatus.EXPIRED})
 
 
 def extend_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     ttl: timedelta,
@@ -85,10 +85,10 @@ def extend_reservation(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
@@ -102,17 +102,17 @@ def extend_reservation(
 
     def decide() -> tuple[StockChange | None, Reservation]:
         now = clock.now()
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         later = current.moved_to(
             ReservationStatus.ACTIVE, now, expires_at=max(current.expires_at, now + ttl)
         )
         return StockChange(reservations=(later,)), later
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def release_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     *,
@@ -125,10 +125,10 @@ def release_reservation(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
@@ -137,21 +137,21 @@ def release_reservation(
         ...             timedelta(minutes=15))
         >>> release_reservation(repository, clock, "cart-1").status.value
         'released'
-        >>> repository.levels([mug])[mug].available
+        >>> uow.stock.levels([mug])[mug].available
         10
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         if current.status in _GIVEN_BACK:
             return None, current
-        return _release_units(repository, current, MovementReason.RELEASE, clock.now())
+        return _release_units(uow, current, MovementReason.RELEASE, clock.now())
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def expire_reservations(
-    repository: StockRepository, clock: Clock, *, attempts: int = DEFAULT_ATTEMPTS
+    uow: InventoryUnitOfWork, clock: Clock, *, attempts: int = DEFAULT_ATTEMPTS
 ) -> list[Reservation]:
     """Sweep: release every active reservation expired as of the clock's now; return them.
 
@@ -160,10 +160,10 @@ def expire_reservations(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
@@ -173,29 +173,29 @@ def expire_reservations(
         >>> clock.advance(timedelta(minutes=20))
         >>> [reservation.id for reservation in expire_reservations(repository, clock)]
         ['cart-1']
-        >>> repository.levels([mug])[mug].available
+        >>> uow.stock.levels([mug])[mug].available
         10
     """
     now = clock.now()
     expired = []
-    for candidate in repository.expiring(now):
+    for candidate in uow.stock.expiring(now):
 
         def decide(
             reservation_id: str = candidate.id,
         ) -> tuple[StockChange | None, Reservation | None]:
-            current = repository.reservation(reservation_id)
+            current = uow.stock.reservation(reservation_id)
             if not current.expired_as_of(now):
                 return None, None  # released, allocated or expired by someone else meanwhile
-            return _release_units(repository, current, MovementReason.EXPIRY, now)
+            return _release_units(uow, current, MovementReason.EXPIRY, now)
 
-        result = with_retries(repository, attempts, decide)
+        result = with_retries(uow, attempts, decide)
         if result is not None:
             expired.append(result)
     return expired
 
 
 def allocate_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     order_id: str,
@@ -210,10 +210,10 @@ def allocate_reservation(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
@@ -222,26 +222,26 @@ def allocate_reservation(
         ...             timedelta(minutes=15))
         >>> allocate_reservation(repository, clock, "cart-1", "order-9").status.value
         'allocated'
-        >>> level = repository.levels([mug])[mug]
+        >>> level = uow.stock.levels([mug])[mug]
         >>> level.reserved, level.allocated
         (0, 3)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
         now = clock.now()
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         if current.status is ReservationStatus.ALLOCATED and current.order_id == order_id:
             return None, current
         return _release_units(
-            repository, current, MovementReason.ALLOCATION, now,
+            uow, current, MovementReason.ALLOCATION, now,
             reserved=-1, allocated=1, order_id=order_id,
         )  # fmt: skip
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def ship_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     *,
@@ -254,10 +254,10 @@ def ship_reservation(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
@@ -266,18 +266,18 @@ def ship_reservation(
         ...             timedelta(minutes=15))
         >>> _ = allocate_reservation(repository, clock, "cart-1", "order-9")
         >>> _ = ship_reservation(repository, clock, "cart-1")
-        >>> level = repository.levels([mug])[mug]
+        >>> level = uow.stock.levels([mug])[mug]
         >>> level.on_hand, level.allocated
         (7, 0)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         if current.status is ReservationStatus.SHIPPED:
             return None, current
         return _release_units(
-            repository, current, MovementReason.SHIPMENT, clock.now(),
+            uow, current, MovementReason.SHIPMENT, clock.now(),
             reserved=0, allocated=-1, on_hand=-1,
         )  # fmt: skip
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)

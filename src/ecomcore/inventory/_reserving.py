@@ -1,7 +1,7 @@
 """Use cases that take stock: reserve units, or reserve by a strategy across locations.
 
-Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decides on a fresh read,
-and commits one `StockChange`; a lost race is retried (``attempts`` times at most).
+Each takes the `InventoryUnitOfWork` and a `ecomcore.core.Clock` as arguments, decides on a fresh
+read, stages one change and commits it; a lost race is retried (``attempts`` times at most).
 """
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -19,7 +19,7 @@ from ecomcore.inventory._model import (
     StockPolicy,
     available_units,
 )
-from ecomcore.inventory._ports import StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork
 from ecomcore.inventory._records import Reservation, ReservationLine, demand_pairs
 from ecomcore.inventory._rows import LevelRow, MovementRow
 from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, check_attempts, stock_events
@@ -82,7 +82,7 @@ def _hold(
 
 
 def _hold_once(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     pairs: Collection[_Pair],
@@ -97,33 +97,37 @@ def _hold_once(
 
     ``units`` is the units to take at each of ``pairs``, in order, or a plan making the
     (row, units) to take from the rows read (made again on every attempt). The idempotency
-    check rides on the commit (`StockRepository.commit_new_reservation`), so the common case
-    costs one read and one atomic write. Only when stock is short is the id looked up on its
-    own: a retry of a request that succeeded earlier returns its reservation even once the
-    stock is gone. A stored reservation for another request (``same_request`` false) raises
-    `IdempotencyConflictError`.
+    check rides on the commit (a new reservation is staged at version 1, which the commit
+    refuses when its id is stored), so the common case costs one read and one commit. Only when
+    the commit or the stock refuses is the id looked up on its own: a retry of a request that
+    succeeded earlier returns its reservation even once the stock is gone, and writes nothing.
+    A stored reservation for another request (``same_request`` false) raises
+    `IdempotencyConflictError`. Nothing is left staged on any path (the commit forgets what it
+    was given, even when it refuses), so no ``with`` block is needed around the attempt.
     """
     check_attempts(attempts)
     # Plain arguments rather than a closure per call: reserve is the library's hottest path.
+    stock = uow.stock
     for attempt in range(1, attempts + 1):
-        rows = repository._level_rows(pairs)
+        rows = stock._level_rows(pairs)
         try:
             wanted = zip(rows, units, strict=True) if isinstance(units, list) else units(rows)
             after, held, movements, events = _hold(wanted, reservation_id, clock.now(), ttl, policy)
         except InsufficientStockError:
-            first = repository.find_reservation(reservation_id)
+            first = stock.find_reservation(reservation_id)
             if first is None:
                 raise
         else:
+            stock._stage_rows(after, (held,), (), movements, events)
             try:
-                first = repository._commit_rows(
-                    after, (held,), (), movements, events, new_reservation=True
-                )
+                uow.commit()
             except ConcurrencyError:
-                if attempt == attempts:
-                    raise
-                continue
-            if first is None:
+                first = stock.find_reservation(reservation_id)
+                if first is None:
+                    if attempt == attempts:
+                        raise
+                    continue
+            else:
                 return held
         if not same_request(first):
             raise IdempotencyConflictError(reservation_id)
@@ -132,7 +136,7 @@ def _hold_once(
 
 
 def reserve(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     lines: Sequence[ReservationLine],
@@ -152,17 +156,17 @@ def reserve(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock
         >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
         >>> held = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...                timedelta(minutes=15))
-        >>> held.status.value, repository.levels([mug])[mug].available
+        >>> held.status.value, repository.stock.levels([mug])[mug].available
         ('active', 7)
         >>> reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...         timedelta(minutes=15)) == held  # a retry returns the first reservation
@@ -177,7 +181,7 @@ def reserve(
         return {(key.sku, key.location): units for key, units in first.units} == wanted
 
     return _hold_once(
-        repository, clock, reservation_id, wanted, [*wanted.values()], same_request=same_request,
+        uow, clock, reservation_id, wanted, [*wanted.values()], same_request=same_request,
         ttl=ttl, policy=policy, attempts=attempts,
     )  # fmt: skip
 
@@ -190,7 +194,7 @@ def _item_totals(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
 
 
 def reserve_by_strategy(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     items: Mapping[str, int],
@@ -212,11 +216,11 @@ def reserve_by_strategy(
 
     Examples:
         >>> from datetime import UTC
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey, receive_stock
         >>> from ecomcore.inventory import by_location_priority as by_priority
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> _ = receive_stock(repo, clock, StockKey("mug", "shop"), 5, reference="po-1")
         >>> sites = [Location("wh", priority=1), Location("shop", priority=2)]
         >>> reserve_by_strategy(repo, clock, "c-1", {"mug": 2}, locations=sites,
@@ -244,6 +248,6 @@ def reserve_by_strategy(
         return _item_totals((key.sku, units) for key, units in first.units) == needed
 
     return _hold_once(
-        repository, clock, reservation_id, pairs, plan, same_request=same_request,
+        uow, clock, reservation_id, pairs, plan, same_request=same_request,
         ttl=ttl, policy=policy, attempts=attempts,
     )  # fmt: skip

@@ -7,7 +7,7 @@ from typing import TypeVar
 from ecomcore.core import ConcurrencyError, DomainEvent, check_whole_number
 from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._records import Reservation, Transfer
 
 T = TypeVar("T")
@@ -23,28 +23,31 @@ def check_attempts(attempts: int) -> None:
 
 
 def with_retries(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     attempts: int,
     decide: Callable[[], tuple[StockChange | None, T]],
 ) -> T:
-    """Run ``decide``, commit its change, and start over on `ConcurrencyError`, ``attempts`` times.
+    """Run ``decide`` in ``uow``, stage and commit its change; on `ConcurrencyError`, start over.
 
-    ``decide`` reads what it needs, checks, and returns the change to commit (None: nothing to
-    write) with the result to hand back. Every attempt re-reads and re-checks, so a check never
-    outlives a lost race. The last `ConcurrencyError` propagates.
+    ``decide`` reads what it needs through ``uow.stock``, checks, and returns the change to
+    commit (None: nothing to write) with the result to hand back. Every attempt re-reads and
+    re-checks, so a check never outlives a lost race; after ``attempts`` of them the last
+    `ConcurrencyError` propagates.
     """
     check_attempts(attempts)
     for attempt in range(1, attempts + 1):
-        change, result = decide()
-        if change is None:
-            return result
-        try:
-            repository.commit(change)
-        except ConcurrencyError:
-            if attempt == attempts:
-                raise
-        else:
-            return result
+        with uow:
+            change, result = decide()
+            if change is None:
+                return result
+            uow.stock.stage(change)
+            try:
+                uow.commit()
+            except ConcurrencyError:
+                if attempt == attempts:
+                    raise
+            else:
+                return result
     raise AssertionError("unreachable")  # pragma: no cover
 
 

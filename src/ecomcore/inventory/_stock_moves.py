@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from ecomcore.core import Clock, ValidationError, check_whole_number
 from ecomcore.inventory._model import Movement, MovementReason, StockKey, StockLevel
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._stock_changes import (
     DEFAULT_ATTEMPTS,
     change_from,
@@ -24,7 +24,7 @@ __all__ = [
 
 
 def _move(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     attempts: int,
@@ -34,15 +34,15 @@ def _move(
 
     def decide() -> tuple[StockChange | None, StockLevel]:
         now = clock.now()
-        level = repository.levels((key,))[key]
+        level = uow.stock.levels((key,))[key]
         change = change_from({key: level}, (movement_for(level, now),), now)
         return change, change.levels[0]
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def expect_receipt(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     quantity: int,
@@ -57,10 +57,10 @@ def expect_receipt(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockPolicy
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
         >>> level.on_hand, level.sellable(), level.sellable(StockPolicy(preorder=True))
@@ -68,7 +68,7 @@ def expect_receipt(
     """
     check_whole_number("quantity", quantity, minimum=1)
     return _move(
-        repository, clock, key, attempts,
+        uow, clock, key, attempts,
         lambda _, now: Movement(
             key, MovementReason.EXPECTED, now, reference, incoming=quantity, due=due
         ),
@@ -76,7 +76,7 @@ def expect_receipt(
 
 
 def receive_stock(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     quantity: int,
@@ -91,10 +91,10 @@ def receive_stock(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> receive_stock(repository, clock, mug, 10, reference="po-1").on_hand
@@ -113,11 +113,11 @@ def receive_stock(
             incoming=-min(quantity, expected),
         )
 
-    return _move(repository, clock, key, attempts, movement)
+    return _move(uow, clock, key, attempts, movement)
 
 
 def return_to_stock(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     quantity: int,
@@ -129,10 +129,10 @@ def return_to_stock(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> return_to_stock(repository, clock, mug, 2, reference="rma-7").on_hand
@@ -140,7 +140,7 @@ def return_to_stock(
     """
     check_whole_number("quantity", quantity, minimum=1)
     return _move(
-        repository, clock, key, attempts,
+        uow, clock, key, attempts,
         lambda _, now: Movement(
             key, MovementReason.RETURN_TO_STOCK, now, reference, on_hand=quantity
         ),
@@ -151,7 +151,7 @@ _ADJUSTMENTS = (MovementReason.ADJUSTMENT, MovementReason.DAMAGE)
 
 
 def adjust_stock(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     delta: int,
@@ -168,10 +168,10 @@ def adjust_stock(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import MovementReason, receive_stock
@@ -197,11 +197,11 @@ def adjust_stock(
             )
         return Movement(key, reason, now, reference, on_hand=delta)
 
-    return _move(repository, clock, key, attempts, movement)
+    return _move(uow, clock, key, attempts, movement)
 
 
 def record_count(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     counted: int,
@@ -213,10 +213,10 @@ def record_count(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock
@@ -226,7 +226,7 @@ def record_count(
     """
     check_whole_number("counted", counted)
     return _move(
-        repository, clock, key, attempts,
+        uow, clock, key, attempts,
         lambda level, now: Movement(
             key, MovementReason.COUNT_CORRECTION, now, reference, on_hand=counted - level.on_hand
         ),
@@ -234,7 +234,7 @@ def record_count(
 
 
 def configure_stock(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     key: StockKey,
     *,
@@ -246,10 +246,10 @@ def configure_stock(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> repository = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> configure_stock(repository, clock, mug, safety_stock=2, reorder_point=5).reorder_point
@@ -257,9 +257,9 @@ def configure_stock(
     """
 
     def decide() -> tuple[StockChange | None, StockLevel]:
-        level = repository.levels((key,))[key]
+        level = uow.stock.levels((key,))[key]
         after = level.configured(safety_stock=safety_stock, reorder_point=reorder_point)
         events = level_events(level, after, clock.now())
         return StockChange(levels=(after,), events=events), after
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)

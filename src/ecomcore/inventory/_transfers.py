@@ -6,7 +6,7 @@ A transfer's status moves only as `TRANSFER_LIFECYCLE` allows: in transit, then 
 from ecomcore.core import Clock, NotFoundError, ValidationError, check_whole_number
 from ecomcore.inventory._errors import IdempotencyConflictError, InsufficientStockError, Shortage
 from ecomcore.inventory._model import Movement, MovementReason, StockKey
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._records import Transfer, TransferStatus
 from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, change_from, with_retries
 
@@ -14,7 +14,7 @@ __all__ = ["dispatch_transfer", "receive_transfer"]
 
 
 def dispatch_transfer(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     transfer_id: str,
     *,
@@ -32,15 +32,15 @@ def dispatch_transfer(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.core import FixedClock
         >>> from ecomcore.inventory import receive_stock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> wh, shop = StockKey("mug", "wh"), StockKey("mug", "shop")
         >>> _ = receive_stock(repo, clock, wh, 5, reference="po-1")
         >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
         ...                       quantity=2)
-        >>> levels = repo.levels([wh, shop])
+        >>> levels = repo.stock.levels([wh, shop])
         >>> levels[wh].on_hand, levels[shop].in_transit, levels[shop].on_hand
         (3, 2, 0)
     """
@@ -50,7 +50,7 @@ def dispatch_transfer(
 
     def decide() -> tuple[StockChange | None, Transfer]:
         try:
-            first = repository.transfer(transfer_id)
+            first = uow.stock.transfer(transfer_id)
         except NotFoundError:
             pass
         else:
@@ -61,7 +61,7 @@ def dispatch_transfer(
             return None, first
         now = clock.now()
         out_key, in_key = StockKey(sku, source), StockKey(sku, destination)
-        levels = repository.levels((out_key, in_key))
+        levels = uow.stock.levels((out_key, in_key))
         if levels[out_key].available < quantity:
             raise InsufficientStockError(
                 [Shortage(sku, source, quantity, levels[out_key].available)]
@@ -73,11 +73,11 @@ def dispatch_transfer(
         )
         return change_from(levels, movements, now, transfers=(transfer,)), transfer
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def receive_transfer(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     transfer_id: str,
     *,
@@ -87,9 +87,9 @@ def receive_transfer(
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> from ecomcore.inventory import receive_stock
         >>> shop = StockKey("mug", "shop")
         >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
@@ -97,17 +97,17 @@ def receive_transfer(
         ...                       quantity=2)
         >>> receive_transfer(repo, clock, "t-1").status.value
         'received'
-        >>> repo.levels([shop])[shop].on_hand, repo.levels([shop])[shop].in_transit
+        >>> repo.stock.levels([shop])[shop].on_hand, repo.stock.levels([shop])[shop].in_transit
         (2, 0)
     """
 
     def decide() -> tuple[StockChange | None, Transfer]:
-        transfer = repository.transfer(transfer_id)
+        transfer = uow.stock.transfer(transfer_id)
         if transfer.status is TransferStatus.RECEIVED:
             return None, transfer
         now = clock.now()
         key = StockKey(transfer.sku, transfer.destination)
-        levels = repository.levels((key,))
+        levels = uow.stock.levels((key,))
         done = transfer.received()
         movement = Movement(
             key,
@@ -119,4 +119,4 @@ def receive_transfer(
         )
         return change_from(levels, (movement,), now, transfers=(done,)), done
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)

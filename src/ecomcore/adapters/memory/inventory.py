@@ -1,4 +1,4 @@
-"""The in-memory `ecomcore.inventory.StockRepository`: thread-safe, one lock, compare-and-set.
+"""In-memory stock storage, its repository and unit of work: staged changes, one commit.
 
 Levels are kept as private rows keyed by plain ``(sku, location)`` tuples and the ledger as
 private rows; the public `ecomcore.inventory.StockLevel` and `ecomcore.inventory.Movement`
@@ -6,9 +6,10 @@ values are built only when read.
 """
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 
+from ecomcore.adapters.memory.uow import InMemoryOutbox, InMemoryUnitOfWork
 from ecomcore.core import ConcurrencyError, DomainEvent, NotFoundError
 from ecomcore.inventory import (
     Movement,
@@ -21,46 +22,144 @@ from ecomcore.inventory import (
 )
 from ecomcore.inventory._rows import LevelRow, MovementRow, empty_row, level_row, movement_row
 
-__all__ = ["InMemoryStockRepository"]
+__all__ = ["InMemoryStockRepository", "InMemoryStockStore", "InMemoryStockUnitOfWork"]
 
 _ACTIVE = ReservationStatus.ACTIVE  # a module constant: cheaper than the enum lookup per commit
 
 
-class InMemoryStockRepository:
-    """Stock levels, reservations, transfers, the ledger and the outbox, in dictionaries.
+class InMemoryStockStore:
+    """The stored levels, reservations, transfers and ledger: one inventory, behind one lock.
 
-    One lock guards every read and every commit, so a commit's version checks and writes are
-    one atomic step (the `ecomcore.inventory.StockRepository` contract); stored values are
-    immutable, so readers can keep what they got.
+    Every `InMemoryStockUnitOfWork` given the same store sees and changes the same stock, as
+    connections to one database do; stored values are immutable, so readers keep what they got.
 
     Examples:
-        >>> from ecomcore.inventory import StockKey, StockLevel
-        >>> repo = InMemoryStockRepository()
-        >>> repo.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].version
-        0
+        >>> from datetime import UTC, datetime
+        >>> from ecomcore.core import FixedClock
+        >>> from ecomcore.inventory import StockKey, receive_stock
+        >>> store, clock = InMemoryStockStore(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(InMemoryStockUnitOfWork(store), clock, StockKey("mug", "wh"), 5,
+        ...                   reference="po-1")
+        >>> InMemoryStockUnitOfWork(store).stock.stock_keys()
+        [StockKey(sku='mug', location='wh')]
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._levels: dict[tuple[str, str], LevelRow] = {}
-        self._reservations: dict[str, Reservation] = {}
-        self._active: dict[str, Reservation] = {}
-        self._transfers: dict[str, Transfer] = {}
-        self._ledger: list[MovementRow] = []
-        self._events: list[DomainEvent] = []
+        self.lock = threading.RLock()
+        self.levels: dict[tuple[str, str], LevelRow] = {}
+        self.reservations: dict[str, Reservation] = {}
+        self.active: dict[str, Reservation] = {}
+        self.transfers: dict[str, Transfer] = {}
+        self.ledger: list[MovementRow] = []
+
+
+class _StockWrites:
+    """Every stock change one commit stages: checked together, then applied, under the lock.
+
+    A level or record staged twice in one commit is checked against the first staging's new
+    version, so the second change must build on the first.
+    """
+
+    __slots__ = ("events", "levels", "movements", "reservations", "store", "transfers")
+
+    def __init__(self, store: InMemoryStockStore) -> None:
+        self.store = store
+        self.levels: list[LevelRow] = []
+        self.reservations: list[Reservation] = []
+        self.transfers: list[Transfer] = []
+        self.movements: list[MovementRow] = []
+        self.events: list[DomainEvent] = []
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self.store.lock
+
+    def check(self) -> None:
+        """Raise ConcurrencyError unless each version is one above the one it builds on."""
+        # Inlined comparisons: this runs once per reservation, under the lock.
+        store = self.store
+        stored_levels, stored_reservations = store.levels, store.reservations
+        levels: dict[tuple[str, str], int] = {}
+        for row in self.levels:
+            key = row[0]
+            pair = (key.sku, key.location)
+            current = levels.get(pair)
+            if current is None:
+                level = stored_levels.get(pair)
+                current = level[8] if level else 0
+            if current != row[8] - 1:
+                _conflict("stock level", key, current, row[8])
+            levels[pair] = row[8]
+        records: dict[tuple[str, str], int] = {}
+        kinds = (("reservation", self.reservations, stored_reservations),
+                 ("transfer", self.transfers, store.transfers))  # fmt: skip
+        for kind, staged, stored in kinds:
+            for record in staged:
+                current = records.get((kind, record.id))
+                if current is None:
+                    found = stored.get(record.id)
+                    current = found.version if found else 0
+                if current != record.version - 1:
+                    _conflict(kind, record.id, current, record.version)
+                records[kind, record.id] = record.version
+
+    def apply(self) -> None:
+        """Write the levels, records and ledger rows (every check has passed)."""
+        store = self.store
+        stored_levels, stored_reservations, active = store.levels, store.reservations, store.active
+        for row in self.levels:
+            key = row[0]
+            stored_levels[key.sku, key.location] = row
+        for reservation in self.reservations:
+            stored_reservations[reservation.id] = reservation
+            if reservation.status is _ACTIVE:
+                active[reservation.id] = reservation
+            else:
+                active.pop(reservation.id, None)
+        for transfer in self.transfers:
+            store.transfers[transfer.id] = transfer
+        store.ledger.extend(self.movements)
+
+    def pull_events(self) -> list[DomainEvent]:
+        """Hand the changes' events to the commit's outbox entry, once."""
+        events, self.events = self.events, []
+        return events
+
+
+def _conflict(kind: str, key: object, current: int, new: int) -> None:
+    """Raise the ConcurrencyError for version ``new`` built on ``current``."""
+    raise ConcurrencyError(kind, key, expected_version=new - 1, actual_version=current)
+
+
+class InMemoryStockRepository:
+    """A `ecomcore.inventory.StockRepository` over an `InMemoryStockStore`, staging in a uow.
+
+    Reads see what is committed; staged changes are checked and written by the unit of work's
+    commit.
+
+    Examples:
+        >>> from ecomcore.inventory import StockKey
+        >>> uow = InMemoryStockUnitOfWork()
+        >>> uow.stock.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].version
+        0
+    """
+
+    def __init__(self, store: InMemoryStockStore, uow: InMemoryUnitOfWork) -> None:
+        self._store, self._uow = store, uow
 
     def levels(self, keys: Collection[StockKey]) -> dict[StockKey, StockLevel]:
         """Return the stored level per key; an unstored key gets an empty level (version 0)."""
-        with self._lock:
-            stored = self._levels
+        with self._store.lock:
+            stored = self._store.levels
             rows = [(key, stored.get((key.sku, key.location))) for key in keys]
         return {key: StockLevel(*row) if row else StockLevel(key) for key, row in rows}
 
     def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
         """Return the stored row per ``(sku, location)``, an empty one when unstored."""
         found = []
-        with self._lock:
-            stored = self._levels
+        store = self._store
+        with store.lock:
+            stored = store.levels
             # A plain loop: on 3.11 a comprehension's own frame costs more than two lookups.
             for pair in pairs:
                 found.append(stored.get(pair) or empty_row(StockKey(*pair)))  # noqa: PERF401
@@ -75,26 +174,37 @@ class InMemoryStockRepository:
 
     def find_reservation(self, reservation_id: str) -> Reservation | None:
         """Return the reservation with this id, or None."""
-        with self._lock:
-            return self._reservations.get(reservation_id)
+        with self._store.lock:
+            return self._store.reservations.get(reservation_id)
 
     def expiring(self, as_of: datetime) -> list[Reservation]:
         """Active reservations expired as of ``as_of``, oldest expiry first, ties by id."""
-        with self._lock:
-            due = [r for r in self._active.values() if r.expires_at <= as_of]
+        with self._store.lock:
+            due = [r for r in self._store.active.values() if r.expires_at <= as_of]
         return sorted(due, key=lambda r: (r.expires_at, r.id))
 
     def transfer(self, transfer_id: str) -> Transfer:
         """Return the transfer with this id, or raise NotFoundError."""
-        with self._lock:
-            found = self._transfers.get(transfer_id)
+        with self._store.lock:
+            found = self._store.transfers.get(transfer_id)
         if found is None:
             raise NotFoundError("transfer", transfer_id)
         return found
 
-    def commit(self, change: StockChange) -> None:
-        """Check every version, then write everything; on a stale version, write nothing."""
-        self._commit_rows(
+    def stock_keys(self) -> list[StockKey]:
+        """Return every stored level's key, sorted."""
+        with self._store.lock:
+            return sorted(row[0] for row in self._store.levels.values())
+
+    def movements(self, after: int = 0) -> list[Movement]:
+        """Return the ledger in commit order, from entry ``after`` on."""
+        with self._store.lock:
+            rows = self._store.ledger[after:]
+        return [Movement(*row) for row in rows]
+
+    def stage(self, change: StockChange) -> None:
+        """Stage ``change`` for the next commit, which checks every version and writes it all."""
+        self._stage_rows(
             [level_row(level) for level in change.levels],
             change.reservations,
             change.transfers,
@@ -102,99 +212,51 @@ class InMemoryStockRepository:
             change.events,
         )
 
-    def commit_new_reservation(self, change: StockChange) -> Reservation | None:
-        """Return the stored reservation with the change's id, or apply the change (one lock)."""
-        return self._commit_rows(
-            [level_row(level) for level in change.levels],
-            change.reservations,
-            change.transfers,
-            [movement_row(movement) for movement in change.movements],
-            change.events,
-            new_reservation=True,
-        )
-
-    def _commit_rows(
+    def _stage_rows(
         self,
         levels: Sequence[LevelRow],
         reservations: Sequence[Reservation],
         transfers: Sequence[Transfer],
         movements: Sequence[MovementRow],
         events: Sequence[DomainEvent],
-        *,
-        new_reservation: bool = False,
-    ) -> Reservation | None:
-        """Check every version, then write everything, under the lock.
-
-        With ``new_reservation``, a stored reservation with the id of the first one in
-        ``reservations`` is returned instead and nothing is written.
-        """
-        with self._lock:
-            stored_reservations = self._reservations
-            if new_reservation:
-                stored = stored_reservations.get(reservations[0].id)
-                if stored is not None:
-                    return stored
-            self._check(levels, reservations, transfers)
-            stored_levels = self._levels
-            for row in levels:
-                key = row[0]
-                stored_levels[key.sku, key.location] = row
-            active = self._active
-            for reservation in reservations:
-                stored_reservations[reservation.id] = reservation
-                if reservation.status is _ACTIVE:
-                    active[reservation.id] = reservation
-                else:
-                    active.pop(reservation.id, None)
-            for transfer in transfers:
-                self._transfers[transfer.id] = transfer
-            self._ledger.extend(movements)
-            self._events.extend(events)
-        return None
-
-    def _check(
-        self,
-        levels: Sequence[LevelRow],
-        reservations: Sequence[Reservation],
-        transfers: Sequence[Transfer],
     ) -> None:
-        """Raise ConcurrencyError unless each stored version is one below the new one (locked)."""
-        # Inlined comparisons: this runs once per reservation, under the lock.
-        stored_levels, stored_reservations = self._levels, self._reservations
-        for row in levels:
-            key = row[0]
-            level = stored_levels.get((key.sku, key.location))
-            if (level[8] if level else 0) != row[8] - 1:
-                _conflict("stock level", key, level[8] if level else 0, row[8])
-        for reservation in reservations:
-            found = stored_reservations.get(reservation.id)
-            if (found.version if found else 0) != reservation.version - 1:
-                _conflict("reservation", reservation.id, found, reservation.version)
-        for transfer in transfers:
-            moved = self._transfers.get(transfer.id)
-            if (moved.version if moved else 0) != transfer.version - 1:
-                _conflict("transfer", transfer.id, moved, transfer.version)
-
-    def stock_keys(self) -> list[StockKey]:
-        """Return every stored level's key, sorted."""
-        with self._lock:
-            return sorted(row[0] for row in self._levels.values())
-
-    def movements(self, after: int = 0) -> list[Movement]:
-        """Return the ledger in commit order, from entry ``after`` on."""
-        with self._lock:
-            rows = self._ledger[after:]
-        return [Movement(*row) for row in rows]
-
-    def events(self, after: int = 0) -> list[DomainEvent]:
-        """Return the outbox in commit order, from entry ``after`` on."""
-        with self._lock:
-            return self._events[after:]
+        """`stage` on rows (the reservation fast path)."""
+        store = self._store
+        write = self._uow.shared_write(store, lambda: _StockWrites(store))
+        write.levels += levels
+        write.reservations += reservations
+        write.transfers += transfers
+        write.movements += movements
+        if events:
+            write.events += events
+            self._uow.collect(write)
 
 
-def _conflict(
-    kind: str, key: object, stored: int | Reservation | Transfer | None, new: int
-) -> None:
-    """Raise the ConcurrencyError for version ``new`` over ``stored`` (a version or record)."""
-    actual = stored if isinstance(stored, int) else stored.version if stored else 0
-    raise ConcurrencyError(kind, key, expected_version=new - 1, actual_version=actual)
+class InMemoryStockUnitOfWork(InMemoryUnitOfWork):
+    """A `ecomcore.inventory.InventoryUnitOfWork` over an `InMemoryStockStore` (new if none).
+
+    One unit of work serves one thread at a time; give each thread its own, over one store.
+
+    Examples:
+        >>> from datetime import UTC, datetime, timedelta
+        >>> from ecomcore.core import FixedClock
+        >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
+        >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> published = []
+        >>> uow = InMemoryStockUnitOfWork(subscribers=[published.extend])
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 1, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 1, "wh")], timedelta(hours=1))
+        >>> [event.name for event in published], uow.outbox.events() == published
+        (['BackInStock', 'OutOfStock'], True)
+    """
+
+    def __init__(
+        self,
+        store: InMemoryStockStore | None = None,
+        outbox: InMemoryOutbox | None = None,
+        *,
+        subscribers: Sequence[Callable[[Sequence[DomainEvent]], None]] = (),
+    ) -> None:
+        super().__init__(outbox, subscribers=subscribers)
+        self.store = store if store is not None else InMemoryStockStore()
+        self.stock = InMemoryStockRepository(self.store, self)

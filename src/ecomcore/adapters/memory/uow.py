@@ -2,7 +2,7 @@
 
 import threading
 from collections.abc import Callable, Hashable, Sequence
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
@@ -16,6 +16,12 @@ V = TypeVar("V")
 W = TypeVar("W", bound="StagedWrite")
 
 Subscriber = Callable[[Sequence[DomainEvent]], None]
+
+
+class _RecordsEvents(Protocol):
+    """What a commit collects events from: an aggregate, or a write that carries its events."""
+
+    def pull_events(self) -> list[DomainEvent]: ...
 
 
 class StagedWrite(Protocol):
@@ -110,7 +116,7 @@ class InMemoryUnitOfWork:
         self._writes: list[StagedWrite] = []
         self._shared: dict[Hashable, StagedWrite] = {}
         # By identity, in staging order: a bulk commit stages 100,000 products.
-        self._aggregates: dict[int, Aggregate] = {}
+        self._aggregates: dict[int, _RecordsEvents] = {}
 
     def __enter__(self) -> Self:
         """Start collecting staged writes."""
@@ -125,13 +131,13 @@ class InMemoryUnitOfWork:
         """Roll back whatever was staged and not committed."""
         self.rollback()
 
-    def stage(self, write: StagedWrite, aggregate: Aggregate | None = None) -> None:
+    def stage(self, write: StagedWrite, aggregate: _RecordsEvents | None = None) -> None:
         """Add ``write`` to the next commit, and ``aggregate``'s events to its outbox entry."""
         self._writes.append(write)
         if aggregate is not None:
             self.collect(aggregate)
 
-    def collect(self, aggregate: Aggregate) -> None:
+    def collect(self, aggregate: _RecordsEvents) -> None:
         """Add ``aggregate``'s events to the next commit's outbox entry (once, however often)."""
         self._aggregates.setdefault(id(aggregate), aggregate)
 
@@ -167,22 +173,31 @@ class InMemoryUnitOfWork:
         """Check and apply every staged write atomically, then publish the committed events."""
         writes, aggregates = self._writes, self._aggregates
         self.rollback()
-        locks = {id(write.lock): write.lock for write in writes}
-        with ExitStack() as held:
-            for key in sorted(locks):
-                held.enter_context(locks[key])
+        with _locks_of(writes):
             for write in writes:
                 write.check()
             for write in writes:
                 write.apply()
             events = [e for aggregate in aggregates.values() for e in aggregate.pull_events()]
-            self.outbox.append(events)
+            if events:
+                self.outbox.append(events)
         for subscriber in self._subscribers:
             subscriber(events)
 
     def rollback(self) -> None:
         """Forget everything staged since the last commit."""
         self._writes, self._shared, self._aggregates = [], {}, {}
+
+
+def _locks_of(writes: Sequence[StagedWrite]) -> AbstractContextManager[object]:
+    """Hold the locks of every store ``writes`` change, in a fixed order (no deadlock)."""
+    if len(writes) == 1:  # the common commit: one repository's write, one lock
+        return writes[0].lock
+    locks = {id(write.lock): write.lock for write in writes}
+    held = ExitStack()
+    for key in sorted(locks):
+        held.enter_context(locks[key])
+    return held
 
 
 @attrs.frozen

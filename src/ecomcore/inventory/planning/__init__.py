@@ -3,7 +3,7 @@
 Forecasting and the policy math are pure functions on plain numbers; `suggest_reorders` combines
 them for every item and location, from a `DemandHistory` and each one's inventory position
 (`PositionFacts`: on hand, incoming, allocated, backorders); `suggest_reorders_from_stock` feeds
-it from a live `ecomcore.inventory.StockRepository` (levels and shipments in the ledger). Needs
+it from a live `ecomcore.inventory.InventoryUnitOfWork` (levels and shipments in the ledger). Needs
 the ``analytics`` extra (numpy, scipy), imported only inside the functions that use them.
 
 Examples:
