@@ -8,17 +8,22 @@
   demand is summed per (item, location) across lines and `Kit` components.
 - Allocation strategies are pure functions (`by_location_priority`, `highest_available_first`,
   `nearest_to`, `fewest_shipments`, `collection_point_first`), with or without a split.
-- `StockRepository` states the concurrency contract: one atomic compare-and-set per change.
+- Use cases take an `InventoryUnitOfWork`: they read through its ``stock`` repository
+  (`StockRepository`), stage one `StockChange`, and commit; the commit checks every version
+  (`ecomcore.core.ConcurrencyError` when stale, nothing written) and hands the events to the
+  unit of work's outbox. Lost races are retried.
+- Reservation and transfer statuses move as `RESERVATION_LIFECYCLE` and `TRANSFER_LIFECYCLE`
+  allow (`ecomcore.core.TransitionError` otherwise).
 - Forecasts, reorder policies and what to buy next: `ecomcore.inventory.planning`.
 
 Examples:
     >>> from datetime import UTC, datetime, timedelta
-    >>> from ecomcore.adapters.memory import InMemoryStockRepository
+    >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
     >>> from ecomcore.core import FixedClock
-    >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-    >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-    >>> r = reserve(repo, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))
-    >>> repo.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].available
+    >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+    >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+    >>> r = reserve(uow, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))
+    >>> uow.stock.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].available
     3
 """
 

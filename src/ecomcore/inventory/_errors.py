@@ -85,14 +85,14 @@ class IdempotencyConflictError(EcomcoreError, ValueError):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
         >>> try:
-        ...     reserve(repo, clock, "c-1", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
+        ...     reserve(uow, clock, "c-1", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
         ... except IdempotencyConflictError as error:
         ...     print(error.code, error.key)
         idempotency_conflict c-1

@@ -31,13 +31,13 @@ class StockKey:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import receive_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug_in_berlin = StockKey("mug", "wh-berlin")
-        >>> _ = receive_stock(repo, clock, mug_in_berlin, 12, reference="po-1")
-        >>> repo.levels([mug_in_berlin])[mug_in_berlin].on_hand, mug_in_berlin.location
+        >>> _ = receive_stock(uow, clock, mug_in_berlin, 12, reference="po-1")
+        >>> uow.stock.levels([mug_in_berlin])[mug_in_berlin].on_hand, mug_in_berlin.location
         (12, 'wh-berlin')
     """
 
@@ -51,11 +51,11 @@ class ExpectedReceipt:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import expect_receipt
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> level = expect_receipt(uow, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
         >>> level.incoming
         (ExpectedReceipt(reference='po-7', due=datetime.date(2026, 6, 1), quantity=20),)
@@ -71,13 +71,13 @@ class MovementReason(enum.Enum):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
-        >>> [(m.reason, m.reference) for m in repo.movements()]
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> [(m.reason, m.reference) for m in uow.stock.movements()]
         [(<MovementReason.RECEIPT: 'receipt'>, 'po-1'),
          (<MovementReason.RESERVATION: 'reservation'>, 'c-1')]
     """

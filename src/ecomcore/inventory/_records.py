@@ -80,14 +80,14 @@ class ReservationStatus(enum.Enum):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> held = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")],
         ...                timedelta(hours=1))
-        >>> held.status, allocate_reservation(repo, clock, "c-1", "order-9").status
+        >>> held.status, allocate_reservation(uow, clock, "c-1", "order-9").status
         (<ReservationStatus.ACTIVE: 'active'>, <ReservationStatus.ALLOCATED: 'allocated'>)
     """
 
@@ -108,12 +108,12 @@ class Reservation:
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> held = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")],
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> held = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")],
         ...                timedelta(hours=1))
         >>> held.units, held.total_units, held.expires_at.isoformat()
         (((StockKey(sku='mug', location='wh'), 2),), 2, '2026-05-04T10:00:00+00:00')
@@ -217,14 +217,14 @@ class TransferStatus(enum.Enum):
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import dispatch_transfer, receive_stock, receive_transfer
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> sent = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> sent = dispatch_transfer(uow, clock, "t-1", sku="mug", source="wh", destination="shop",
         ...                          quantity=2)
-        >>> sent.status, receive_transfer(repo, clock, "t-1").status
+        >>> sent.status, receive_transfer(uow, clock, "t-1").status
         (<TransferStatus.IN_TRANSIT: 'in_transit'>, <TransferStatus.RECEIVED: 'received'>)
     """
 
@@ -238,14 +238,14 @@ class Transfer:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import dispatch_transfer, receive_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = dispatch_transfer(uow, clock, "t-1", sku="mug", source="wh", destination="shop",
         ...                       quantity=2)
-        >>> transfer = repo.transfer("t-1")
+        >>> transfer = uow.stock.transfer("t-1")
         >>> transfer.source, transfer.destination, transfer.quantity, transfer.version
         ('wh', 'shop', 2, 1)
     """

@@ -1,8 +1,8 @@
 """Use cases for held reservations: extend, release, expire, allocate to an order, ship.
 
 Each takes the `InventoryUnitOfWork` and a `ecomcore.core.Clock` as arguments, decides on a fresh
-read, and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every status
-move is asked of `RESERVATION_LIFECYCLE`, which refuses with `ecomcore.core.TransitionError`.
+read, and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every
+status move is asked of `RESERVATION_LIFECYCLE`, which refuses with `ecomcore.core.TransitionError`.
 Taking stock (`reserve`, `reserve_by_strategy`) is in ``_reserving``.
 """
 
@@ -88,14 +88,14 @@ def extend_reservation(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> extend_reservation(repository, clock, "cart-1", timedelta(minutes=30)).expires_at
+        >>> extend_reservation(uow, clock, "cart-1", timedelta(minutes=30)).expires_at
         datetime.datetime(2026, 5, 4, 9, 30, tzinfo=datetime.timezone.utc)
     """
     check_ttl(ttl)
@@ -128,14 +128,14 @@ def release_reservation(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> release_reservation(repository, clock, "cart-1").status.value
+        >>> release_reservation(uow, clock, "cart-1").status.value
         'released'
         >>> uow.stock.levels([mug])[mug].available
         10
@@ -163,15 +163,15 @@ def expire_reservations(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
         >>> clock.advance(timedelta(minutes=20))
-        >>> [reservation.id for reservation in expire_reservations(repository, clock)]
+        >>> [reservation.id for reservation in expire_reservations(uow, clock)]
         ['cart-1']
         >>> uow.stock.levels([mug])[mug].available
         10
@@ -213,14 +213,14 @@ def allocate_reservation(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> allocate_reservation(repository, clock, "cart-1", "order-9").status.value
+        >>> allocate_reservation(uow, clock, "cart-1", "order-9").status.value
         'allocated'
         >>> level = uow.stock.levels([mug])[mug]
         >>> level.reserved, level.allocated
@@ -257,15 +257,15 @@ def ship_reservation(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> _ = allocate_reservation(repository, clock, "cart-1", "order-9")
-        >>> _ = ship_reservation(repository, clock, "cart-1")
+        >>> _ = allocate_reservation(uow, clock, "cart-1", "order-9")
+        >>> _ = ship_reservation(uow, clock, "cart-1")
         >>> level = uow.stock.levels([mug])[mug]
         >>> level.on_hand, level.allocated
         (7, 0)

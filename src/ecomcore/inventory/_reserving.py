@@ -159,16 +159,16 @@ def reserve(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> held = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> held = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...                timedelta(minutes=15))
-        >>> held.status.value, repository.stock.levels([mug])[mug].available
+        >>> held.status.value, uow.stock.levels([mug])[mug].available
         ('active', 7)
-        >>> reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...         timedelta(minutes=15)) == held  # a retry returns the first reservation
         True
     """
@@ -220,10 +220,10 @@ def reserve_by_strategy(
         >>> from ecomcore.inventory import StockKey, receive_stock
         >>> from ecomcore.inventory import by_location_priority as by_priority
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "shop"), 5, reference="po-1")
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "shop"), 5, reference="po-1")
         >>> sites = [Location("wh", priority=1), Location("shop", priority=2)]
-        >>> reserve_by_strategy(repo, clock, "c-1", {"mug": 2}, locations=sites,
+        >>> reserve_by_strategy(uow, clock, "c-1", {"mug": 2}, locations=sites,
         ...                     strategy=by_priority, ttl=timedelta(hours=1)).units
         ((StockKey(sku='mug', location='shop'), 2),)
     """

@@ -60,8 +60,8 @@ def expect_receipt(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockPolicy
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> level = expect_receipt(uow, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
         >>> level.on_hand, level.sellable(), level.sellable(StockPolicy(preorder=True))
         (0, 0, 20)
@@ -94,10 +94,10 @@ def receive_stock(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
-        >>> receive_stock(repository, clock, mug, 10, reference="po-1").on_hand
+        >>> receive_stock(uow, clock, mug, 10, reference="po-1").on_hand
         10
     """
     check_whole_number("quantity", quantity, minimum=1)
@@ -132,10 +132,10 @@ def return_to_stock(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
-        >>> return_to_stock(repository, clock, mug, 2, reference="rma-7").on_hand
+        >>> return_to_stock(uow, clock, mug, 2, reference="rma-7").on_hand
         2
     """
     check_whole_number("quantity", quantity, minimum=1)
@@ -171,12 +171,12 @@ def adjust_stock(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import MovementReason, receive_stock
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> adjust_stock(repository, clock, mug, -1, reason=MovementReason.DAMAGE,
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> adjust_stock(uow, clock, mug, -1, reason=MovementReason.DAMAGE,
         ...              reference="broken in aisle 3").on_hand
         9
     """
@@ -216,12 +216,12 @@ def record_count(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> record_count(repository, clock, mug, 8, reference="count-2026-05").on_hand
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> record_count(uow, clock, mug, 8, reference="count-2026-05").on_hand
         8
     """
     check_whole_number("counted", counted)
@@ -249,10 +249,10 @@ def configure_stock(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockUnitOfWork()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
-        >>> configure_stock(repository, clock, mug, safety_stock=2, reorder_point=5).reorder_point
+        >>> configure_stock(uow, clock, mug, safety_stock=2, reorder_point=5).reorder_point
         5
     """
 

@@ -35,12 +35,12 @@ def dispatch_transfer(
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.core import FixedClock
         >>> from ecomcore.inventory import receive_stock
-        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> wh, shop = StockKey("mug", "wh"), StockKey("mug", "shop")
-        >>> _ = receive_stock(repo, clock, wh, 5, reference="po-1")
-        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        >>> _ = receive_stock(uow, clock, wh, 5, reference="po-1")
+        >>> _ = dispatch_transfer(uow, clock, "t-1", sku="mug", source="wh", destination="shop",
         ...                       quantity=2)
-        >>> levels = repo.stock.levels([wh, shop])
+        >>> levels = uow.stock.levels([wh, shop])
         >>> levels[wh].on_hand, levels[shop].in_transit, levels[shop].on_hand
         (3, 2, 0)
     """
@@ -89,15 +89,15 @@ def receive_transfer(
         >>> from datetime import UTC, datetime
         >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> from ecomcore.inventory import receive_stock
         >>> shop = StockKey("mug", "shop")
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = dispatch_transfer(repo, clock, "t-1", sku="mug", source="wh", destination="shop",
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = dispatch_transfer(uow, clock, "t-1", sku="mug", source="wh", destination="shop",
         ...                       quantity=2)
-        >>> receive_transfer(repo, clock, "t-1").status.value
+        >>> receive_transfer(uow, clock, "t-1").status.value
         'received'
-        >>> repo.stock.levels([shop])[shop].on_hand, repo.stock.levels([shop])[shop].in_transit
+        >>> uow.stock.levels([shop])[shop].on_hand, uow.stock.levels([shop])[shop].in_transit
         (2, 0)
     """
 

@@ -6,7 +6,7 @@ values are built only when read.
 """
 
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 
 from ecomcore.adapters.memory.uow import InMemoryOutbox, InMemoryUnitOfWork
@@ -53,6 +53,11 @@ class InMemoryStockStore:
         self.ledger: list[MovementRow] = []
 
 
+_Change = tuple[
+    Sequence[LevelRow], Sequence[Reservation], Sequence[Transfer], Sequence[MovementRow]
+]
+
+
 class _StockWrites:
     """Every stock change one commit stages: checked together, then applied, under the lock.
 
@@ -60,14 +65,11 @@ class _StockWrites:
     version, so the second change must build on the first.
     """
 
-    __slots__ = ("events", "levels", "movements", "reservations", "store", "transfers")
+    __slots__ = ("changes", "events", "store")
 
     def __init__(self, store: InMemoryStockStore) -> None:
         self.store = store
-        self.levels: list[LevelRow] = []
-        self.reservations: list[Reservation] = []
-        self.transfers: list[Transfer] = []
-        self.movements: list[MovementRow] = []
+        self.changes: list[_Change] = []
         self.events: list[DomainEvent] = []
 
     @property
@@ -78,52 +80,65 @@ class _StockWrites:
         """Raise ConcurrencyError unless each version is one above the one it builds on."""
         # Inlined comparisons: this runs once per reservation, under the lock.
         store = self.store
-        stored_levels, stored_reservations = store.levels, store.reservations
-        levels: dict[tuple[str, str], int] = {}
-        for row in self.levels:
-            key = row[0]
-            pair = (key.sku, key.location)
-            current = levels.get(pair)
-            if current is None:
-                level = stored_levels.get(pair)
-                current = level[8] if level else 0
-            if current != row[8] - 1:
-                _conflict("stock level", key, current, row[8])
-            levels[pair] = row[8]
-        records: dict[tuple[str, str], int] = {}
-        kinds = (("reservation", self.reservations, stored_reservations),
-                 ("transfer", self.transfers, store.transfers))  # fmt: skip
-        for kind, staged, stored in kinds:
-            for record in staged:
-                current = records.get((kind, record.id))
+        stored_levels = store.levels
+        levels: dict[tuple[str, str], int] = {}  # the versions this commit has staged so far
+        reservations: dict[str, int] = {}
+        transfers: dict[str, int] = {}
+        for rows, staged_reservations, staged_transfers, _ in self.changes:
+            for row in rows:
+                key = row[0]
+                pair = (key.sku, key.location)
+                current = levels.get(pair)
                 if current is None:
-                    found = stored.get(record.id)
-                    current = found.version if found else 0
-                if current != record.version - 1:
-                    _conflict(kind, record.id, current, record.version)
-                records[kind, record.id] = record.version
+                    level = stored_levels.get(pair)
+                    current = level[8] if level else 0
+                if current != row[8] - 1:
+                    _conflict("stock level", key, current, row[8])
+                levels[pair] = row[8]
+            if staged_reservations:
+                _check_records("reservation", staged_reservations, store.reservations, reservations)
+            if staged_transfers:
+                _check_records("transfer", staged_transfers, store.transfers, transfers)
 
     def apply(self) -> None:
         """Write the levels, records and ledger rows (every check has passed)."""
         store = self.store
         stored_levels, stored_reservations, active = store.levels, store.reservations, store.active
-        for row in self.levels:
-            key = row[0]
-            stored_levels[key.sku, key.location] = row
-        for reservation in self.reservations:
-            stored_reservations[reservation.id] = reservation
-            if reservation.status is _ACTIVE:
-                active[reservation.id] = reservation
-            else:
-                active.pop(reservation.id, None)
-        for transfer in self.transfers:
-            store.transfers[transfer.id] = transfer
-        store.ledger.extend(self.movements)
+        for rows, reservations, transfers, movements in self.changes:
+            for row in rows:
+                key = row[0]
+                stored_levels[key.sku, key.location] = row
+            for reservation in reservations:
+                stored_reservations[reservation.id] = reservation
+                if reservation.status is _ACTIVE:
+                    active[reservation.id] = reservation
+                else:
+                    active.pop(reservation.id, None)
+            for transfer in transfers:
+                store.transfers[transfer.id] = transfer
+            store.ledger.extend(movements)
 
     def pull_events(self) -> list[DomainEvent]:
         """Hand the changes' events to the commit's outbox entry, once."""
         events, self.events = self.events, []
         return events
+
+
+def _check_records(
+    kind: str,
+    staged: Sequence[Reservation | Transfer],
+    stored: Mapping[str, Reservation | Transfer],
+    seen: dict[str, int],
+) -> None:
+    """Check each staged record's version against ``seen`` (staged earlier) or ``stored``."""
+    for record in staged:
+        current = seen.get(record.id)
+        if current is None:
+            found = stored.get(record.id)
+            current = found.version if found else 0
+        if current != record.version - 1:
+            _conflict(kind, record.id, current, record.version)
+        seen[record.id] = record.version
 
 
 def _conflict(kind: str, key: object, current: int, new: int) -> None:
@@ -146,6 +161,7 @@ class InMemoryStockRepository:
 
     def __init__(self, store: InMemoryStockStore, uow: InMemoryUnitOfWork) -> None:
         self._store, self._uow = store, uow
+        self._new_write = lambda: _StockWrites(store)
 
     def levels(self, keys: Collection[StockKey]) -> dict[StockKey, StockLevel]:
         """Return the stored level per key; an unstored key gets an empty level (version 0)."""
@@ -221,12 +237,8 @@ class InMemoryStockRepository:
         events: Sequence[DomainEvent],
     ) -> None:
         """`stage` on rows (the reservation fast path)."""
-        store = self._store
-        write = self._uow.shared_write(store, lambda: _StockWrites(store))
-        write.levels += levels
-        write.reservations += reservations
-        write.transfers += transfers
-        write.movements += movements
+        write = self._uow.shared_write(self._store, self._new_write)
+        write.changes.append((levels, reservations, transfers, movements))
         if events:
             write.events += events
             self._uow.collect(write)

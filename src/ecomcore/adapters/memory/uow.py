@@ -2,7 +2,7 @@
 
 import threading
 from collections.abc import Callable, Hashable, Sequence
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import ExitStack
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
@@ -172,13 +172,16 @@ class InMemoryUnitOfWork:
     def commit(self) -> None:
         """Check and apply every staged write atomically, then publish the committed events."""
         writes, aggregates = self._writes, self._aggregates
-        self.rollback()
-        with _locks_of(writes):
+        self._writes, self._shared, self._aggregates = [], {}, {}
+        # The common commit is one repository's write under one lock: take it directly.
+        with writes[0].lock if len(writes) == 1 else _locks_of(writes):
             for write in writes:
                 write.check()
             for write in writes:
                 write.apply()
-            events = [e for aggregate in aggregates.values() for e in aggregate.pull_events()]
+            events: list[DomainEvent] = []
+            for aggregate in aggregates.values():
+                events += aggregate.pull_events()
             if events:
                 self.outbox.append(events)
         for subscriber in self._subscribers:
@@ -189,10 +192,8 @@ class InMemoryUnitOfWork:
         self._writes, self._shared, self._aggregates = [], {}, {}
 
 
-def _locks_of(writes: Sequence[StagedWrite]) -> AbstractContextManager[object]:
+def _locks_of(writes: Sequence[StagedWrite]) -> ExitStack:
     """Hold the locks of every store ``writes`` change, in a fixed order (no deadlock)."""
-    if len(writes) == 1:  # the common commit: one repository's write, one lock
-        return writes[0].lock
     locks = {id(write.lock): write.lock for write in writes}
     held = ExitStack()
     for key in sorted(locks):

@@ -46,9 +46,7 @@ def show() -> str:
         "  " + ", ".join(f"{units} from {key.location}" for key, units in split.units),
         "  " + shelf(),
     ]
-    reserve(
-        uow, clock, "cart-7", [ReservationLine("mug", 3, store.id)], timedelta(minutes=15)
-    )
+    reserve(uow, clock, "cart-7", [ReservationLine("mug", 3, store.id)], timedelta(minutes=15))
     allocate_reservation(uow, clock, "checkout-1", "order-1")
     lines += [
         "",

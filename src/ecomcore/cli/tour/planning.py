@@ -74,9 +74,7 @@ def show() -> str:
     """Return the planning section of the tour."""
     uow = live_stock()
     as_of = START + timedelta(days=DAYS)
-    history = p.demand_history(
-        p.shipments_as_demand(uow.stock.movements()), start=START, end=as_of
-    )
+    history = p.demand_history(p.shipments_as_demand(uow.stock.movements()), start=START, end=as_of)
     tent = history.series("tent", "berlin")
     profile = p.classify_demand(tent)
     forecast = p.auto_forecast(tent)

@@ -109,8 +109,8 @@ def suggest_reorders_from_stock(
     Positions come from ``uow.stock``'s committed levels (`position_from_level`); demand from the
     shipments in its ledger (`shipments_as_demand`) over the ``history_days`` days before
     ``as_of`` (``as_of`` itself excluded), zeros filled in, so an item that never shipped has a
-    history of zeros. ``keys`` limits it to some levels (default: `StockRepository.stock_keys`,
-    every stored level, in key order). The rest is `suggest_reorders`. Raises
+    history of zeros. ``keys`` limits it to some levels (default: every stored level, in key
+    order, as ``uow.stock.stock_keys()`` lists them). The rest is `suggest_reorders`. Raises
     `PlanningInputError` for no levels, a ``history_days`` below 1, or an item without a supplier.
 
     Examples:
@@ -122,13 +122,13 @@ def suggest_reorders_from_stock(
         ...     receive_stock, reserve, ship_reservation)
         >>> from ecomcore.inventory.planning import Supplier, suggest_reorders_from_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 10, reference="po-1")
-        >>> _ = reserve(repo, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
-        >>> _ = allocate_reservation(repo, clock, "o-1", "order-1")
-        >>> _ = ship_reservation(repo, clock, "o-1")
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
+        >>> _ = allocate_reservation(uow, clock, "o-1", "order-1")
+        >>> _ = ship_reservation(uow, clock, "o-1")
         >>> [mug] = suggest_reorders_from_stock(
-        ...     repo, suppliers={"mug": Supplier("acme", lead_time_days=3)},
+        ...     uow, suppliers={"mug": Supplier("acme", lead_time_days=3)},
         ...     as_of=date(2024, 1, 4), history_days=3)
         >>> mug.inventory_position, mug.demand_per_day, mug.order_quantity
         (4.0, 2.0, 40)
