@@ -16,8 +16,8 @@ from ecomcore.fraud import CardFacts, IpFacts
 from ecomcore.tax import Buyer, Jurisdiction
 
 ENTRIES: dict[str, Callable[[str], object]] = {
-    "core.Address": lambda code: Address(code),
-    "tax.Jurisdiction": lambda code: Jurisdiction(code),
+    "core.Address": Address,
+    "tax.Jurisdiction": Jurisdiction,
     "tax.Buyer address": lambda code: Buyer(address=Address(code)),
     "fraud.IpFacts": lambda code: IpFacts(address="10.0.0.1", country=code),
     "fraud.CardFacts": lambda code: CardFacts(token="t", bin="411111", last4="1111", country=code),
