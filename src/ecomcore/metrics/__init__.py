@@ -20,6 +20,14 @@ from ecomcore.metrics._clv import (
     customer_lifetime_value,
 )
 from ecomcore.metrics._cohorts import RetentionMatrix, retention_matrix
+from ecomcore.metrics._cross_table_kpis import (
+    cart_abandonment_rate,
+    churn_rate,
+    conversion_rate,
+    customer_acquisition_cost,
+    gross_margin,
+    return_on_ad_spend,
+)
 from ecomcore.metrics._errors import (
     ColumnsError,
     FitError,
@@ -27,7 +35,7 @@ from ecomcore.metrics._errors import (
     SpendModelDivergesError,
 )
 from ecomcore.metrics._gamma_gamma import GammaGammaModel
-from ecomcore.metrics._kpis import (
+from ecomcore.metrics._order_kpis import (
     average_order_value,
     customers,
     discount_rate,
@@ -38,14 +46,6 @@ from ecomcore.metrics._kpis import (
     revenue,
     time_between_orders,
     units_per_order,
-)
-from ecomcore.metrics._kpis_tables import (
-    cart_abandonment_rate,
-    churn_rate,
-    conversion_rate,
-    customer_acquisition_cost,
-    gross_margin,
-    return_on_ad_spend,
 )
 from ecomcore.metrics._pareto import ParetoNBDModel
 from ecomcore.metrics._plots import (

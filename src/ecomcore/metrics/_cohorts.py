@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ecomcore.core import ValidationError
-from ecomcore.metrics._kpis_tables import ORDERS, period_index
+from ecomcore.metrics._cross_table_kpis import ORDERS, period_index
 from ecomcore.metrics._schemas import OrderSchema, Period, civil_day, epoch_seconds, prepare
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ecomcore.core import ValidationError
-from ecomcore.metrics._kpis_tables import ORDERS
+from ecomcore.metrics._cross_table_kpis import ORDERS
 from ecomcore.metrics._schemas import OrderSchema, civil_day, prepare
 
 if TYPE_CHECKING:

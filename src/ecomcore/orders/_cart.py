@@ -150,7 +150,7 @@ class Cart(Aggregate):
     """A shopper's cart in one currency: add, change, remove, merge, enter coupons, quote.
 
     An `ecomcore.core.Aggregate`: every change checks the item's `QuantityRule` and records an
-    event, which the caller (or the unit of work saving the cart) collects with `pull_events`;
+    event, which the caller collects with `pull_events`;
     ``version`` is the stored version the cart was read at (0 for a cart not yet saved). One
     line per variant: adding a variant already in the cart raises its quantity.
 

@@ -41,8 +41,8 @@ class PriceHistory(Aggregate):
         Money('12.00', 'EUR')
     """
 
-    _times: dict[tuple[str, str], list[datetime]] = attrs.field(factory=dict)
-    _prices: dict[tuple[str, str], list[Money]] = attrs.field(factory=dict)
+    _times: dict[tuple[str, str], list[datetime]] = attrs.field(factory=dict, init=False)
+    _prices: dict[tuple[str, str], list[Money]] = attrs.field(factory=dict, init=False)
 
     def record_price(self, variant_id: str, price: moneyed.Money, *, at: datetime) -> None:
         """Record that ``variant_id`` costs ``price`` from ``at`` on (records `PriceChanged`)."""

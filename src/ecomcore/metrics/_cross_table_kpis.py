@@ -1,9 +1,9 @@
-"""KPIs that read sessions, order lines or ad spend, and churn across periods."""
+"""KPIs that read more than orders: sessions, order lines, ad spend; churn across periods."""
 
 from typing import TYPE_CHECKING, Any
 
 from ecomcore.metrics._frames import to_caller
-from ecomcore.metrics._kpis import By, aggregate, finish, ratio, totals
+from ecomcore.metrics._order_kpis import By, aggregate, finish, ratio, totals
 from ecomcore.metrics._schemas import (
     PERIOD,
     LineSchema,
