@@ -15,10 +15,13 @@ from ecomcore.inventory import (
     LowStock,
     MovementReason,
     OutOfStock,
+    Reservation,
     ReservationExpired,
     ReservationLine,
     ReservationStatus,
+    StockChange,
     StockKey,
+    StockLevel,
     StockPolicy,
     adjust_stock,
     allocate_reservation,
@@ -232,3 +235,14 @@ def test_counts_damage_and_adjustments_are_recorded_with_their_reason(
         adjust_stock(uow, clock, MUG_WH, -8, reason=MovementReason.ADJUSTMENT, reference="x")
     with pytest.raises(ValidationError):
         adjust_stock(uow, clock, MUG_WH, 1, reason=MovementReason.DAMAGE, reference="x")
+
+
+def test_a_change_lists_each_level_and_record_once() -> None:
+    """Two states of one level in one change are refused: the second belongs in a later one."""
+    mug = StockKey("mug", "wh")
+    with pytest.raises(ValidationError, match="each level or record once per change"):
+        StockChange(levels=(StockLevel(mug, on_hand=1, version=1), StockLevel(mug, version=2)))
+    at = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    held = Reservation("cart-1", ((mug, 1),), at, at + timedelta(minutes=5))
+    with pytest.raises(ValidationError, match="reservations"):
+        StockChange(reservations=(held, held))

@@ -13,6 +13,7 @@ PUBLIC = {
         "InMemoryCatalogStore", "InMemoryCatalogUnitOfWork", "InMemoryCategoryRepository",
         "InMemoryOutbox", "InMemoryPricingUnitOfWork", "InMemoryProductRepository",
         "InMemoryRedemptionLedger", "InMemoryRedemptionStore", "InMemoryStockRepository",
+        "InMemoryStockStore", "InMemoryStockUnitOfWork",
         "InMemoryTaxRateProvider", "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite",
         "VersionedTable",
     },
@@ -53,7 +54,8 @@ PUBLIC = {
     },
     "ecomcore.inventory": {
         "AllocationPlan", "BackInStock", "DEFAULT_ATTEMPTS", "ExpectedReceipt",
-        "IdempotencyConflictError", "InsufficientStockError", "Kit", "Location", "LocationKind",
+        "IdempotencyConflictError", "InsufficientStockError", "InventoryUnitOfWork", "Kit",
+        "Location", "LocationKind",
         "LowStock", "Movement", "MovementReason", "OutOfStock", "Pick", "Reservation",
         "RESERVATION_LIFECYCLE", "ReservationExpired", "ReservationLine", "ReservationStatus",
         "Shortage", "StockAtLocation", "TRANSFER_LIFECYCLE",

@@ -20,25 +20,39 @@ Use cases retry a `ConcurrencyError` a bounded number of times, re-reading and r
 a check ("are 3 units sellable?") and its write can never be separated by another writer.
 """
 
-from collections.abc import Collection, Sequence
+import operator
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 import attrs
 
-from ecomcore.core import DomainEvent, UnitOfWork
+from ecomcore.core import DomainEvent, UnitOfWork, ValidationError
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
 from ecomcore.inventory._records import Reservation, Transfer
-from ecomcore.inventory._rows import LevelRow, MovementRow
+from ecomcore.inventory._rows import LevelRow, MovementRow, level_row
 
 __all__ = ["InventoryUnitOfWork", "StockChange", "StockRepository"]
+
+
+def _each_once(field: str, identity: str) -> Callable[[object, object, Sequence[Any]], None]:
+    """Return an attrs validator refusing two entries with the same ``identity`` in a change."""
+    identify = operator.attrgetter(identity)
+
+    def validate(_instance: object, _attribute: object, values: Sequence[Any]) -> None:
+        ids = [identify(value) for value in values]
+        if len(set(ids)) != len(ids):
+            raise ValidationError(field, ids, "each level or record once per change")
+
+    return validate
 
 
 @attrs.frozen
 class StockChange:
     """Everything one use case writes, staged with `StockRepository.stage`, committed at once.
 
-    Each level, reservation and transfer carries the version it will have once stored.
+    Each level, reservation and transfer carries the version it will have once stored, and
+    appears once (a second state of the same level belongs in a later change).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -55,9 +69,11 @@ class StockChange:
         (5, True)
     """
 
-    levels: Sequence[StockLevel] = ()
-    reservations: Sequence[Reservation] = ()
-    transfers: Sequence[Transfer] = ()
+    levels: Sequence[StockLevel] = attrs.field(default=(), validator=_each_once("levels", "key"))
+    reservations: Sequence[Reservation] = attrs.field(
+        default=(), validator=_each_once("reservations", "id")
+    )
+    transfers: Sequence[Transfer] = attrs.field(default=(), validator=_each_once("transfers", "id"))
     movements: Sequence[Movement] = ()
     events: Sequence[DomainEvent] = ()
 
@@ -121,14 +137,41 @@ class StockRepository(Protocol):
         """Stage ``change`` for the unit of work's next commit (checked and written there)."""
         ...
 
+
+class _RowStock(Protocol):
+    """The reservation fast path a repository may offer: levels and ledger entries as rows.
+
+    Internal to ecomcore's own adapters (see ``ecomcore.inventory._rows``). A repository that
+    does not offer it is read and staged through the public `StockRepository` methods, with
+    the same result.
+    """
+
+    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]: ...
+
+    def _commit_rows(
+        self,
+        levels: Sequence[LevelRow],
+        reservations: Sequence[Reservation],
+        transfers: Sequence[Transfer],
+        movements: Sequence[MovementRow],
+        events: Sequence[DomainEvent],
+    ) -> None: ...
+
+
+class _PublicRows:
+    """`_RowStock` over any inventory unit of work, through its public methods."""
+
+    __slots__ = ("_uow",)
+
+    def __init__(self, uow: "InventoryUnitOfWork") -> None:
+        self._uow = uow
+
     def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
-        """Return the stored row of each ``(sku, location)``, in order: the fast path's read.
+        keys = [StockKey(*pair) for pair in pairs]
+        levels = self._uow.stock.levels(keys)
+        return [level_row(levels[key]) for key in keys]
 
-        Internal to ecomcore's own use cases and adapters (see ``ecomcore.inventory._rows``).
-        """
-        ...
-
-    def _stage_rows(
+    def _commit_rows(
         self,
         levels: Sequence[LevelRow],
         reservations: Sequence[Reservation],
@@ -136,8 +179,24 @@ class StockRepository(Protocol):
         movements: Sequence[MovementRow],
         events: Sequence[DomainEvent],
     ) -> None:
-        """`stage` on rows: the reservation fast path's write. Internal, like `_level_rows`."""
-        ...
+        self._uow.stock.stage(
+            StockChange(
+                levels=tuple(StockLevel(*row) for row in levels),
+                reservations=tuple(reservations),
+                transfers=tuple(transfers),
+                movements=tuple(Movement(*row) for row in movements),
+                events=tuple(events),
+            )
+        )
+        self._uow.commit()
+
+
+def row_stock(uow: "InventoryUnitOfWork") -> _RowStock:
+    """Return the stock of ``uow`` when it offers the fast path, else a public-method bridge."""
+    stock = uow.stock
+    if hasattr(stock, "_commit_rows"):  # offered with _level_rows, or not at all
+        return cast("_RowStock", stock)
+    return _PublicRows(uow)
 
 
 class InventoryUnitOfWork(UnitOfWork, Protocol):

@@ -19,7 +19,7 @@ from ecomcore.inventory._model import (
     StockPolicy,
     available_units,
 )
-from ecomcore.inventory._ports import InventoryUnitOfWork
+from ecomcore.inventory._ports import InventoryUnitOfWork, row_stock
 from ecomcore.inventory._records import Reservation, ReservationLine, demand_pairs
 from ecomcore.inventory._rows import LevelRow, MovementRow
 from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, check_attempts, stock_events
@@ -108,8 +108,9 @@ def _hold_once(
     check_attempts(attempts)
     # Plain arguments rather than a closure per call: reserve is the library's hottest path.
     stock = uow.stock
+    rows_of = row_stock(uow)
     for attempt in range(1, attempts + 1):
-        rows = stock._level_rows(pairs)
+        rows = rows_of._level_rows(pairs)
         try:
             wanted = zip(rows, units, strict=True) if isinstance(units, list) else units(rows)
             after, held, movements, events = _hold(wanted, reservation_id, clock.now(), ttl, policy)
@@ -118,9 +119,8 @@ def _hold_once(
             if first is None:
                 raise
         else:
-            stock._stage_rows(after, (held,), (), movements, events)
             try:
-                uow.commit()
+                rows_of._commit_rows(after, (held,), (), movements, events)
             except ConcurrencyError:
                 first = stock.find_reservation(reservation_id)
                 if first is None:

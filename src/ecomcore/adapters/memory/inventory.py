@@ -65,26 +65,25 @@ class _StockWrites:
     version, so the second change must build on the first.
     """
 
-    __slots__ = ("changes", "events", "store")
+    __slots__ = ("changes", "events", "lock", "store")
 
     def __init__(self, store: InMemoryStockStore) -> None:
-        self.store = store
+        self.store, self.lock = store, store.lock
         self.changes: list[_Change] = []
         self.events: list[DomainEvent] = []
 
-    @property
-    def lock(self) -> threading.RLock:
-        return self.store.lock
-
     def check(self) -> None:
         """Raise ConcurrencyError unless each version is one above the one it builds on."""
-        # Inlined comparisons: this runs once per reservation, under the lock.
+        if len(self.changes) == 1:  # the common commit: each level and record appears once
+            rows, reservations, transfers, _ = self.changes[0]
+            _check_change(self.store, rows, reservations, transfers)
+            return
         store = self.store
         stored_levels = store.levels
         levels: dict[tuple[str, str], int] = {}  # the versions this commit has staged so far
-        reservations: dict[str, int] = {}
-        transfers: dict[str, int] = {}
-        for rows, staged_reservations, staged_transfers, _ in self.changes:
+        reservations_seen: dict[str, int] = {}
+        transfers_seen: dict[str, int] = {}
+        for rows, reservations, transfers, _ in self.changes:
             for row in rows:
                 key = row[0]
                 pair = (key.sku, key.location)
@@ -95,33 +94,64 @@ class _StockWrites:
                 if current != row[8] - 1:
                     _conflict("stock level", key, current, row[8])
                 levels[pair] = row[8]
-            if staged_reservations:
-                _check_records("reservation", staged_reservations, store.reservations, reservations)
-            if staged_transfers:
-                _check_records("transfer", staged_transfers, store.transfers, transfers)
+            _check_records("reservation", reservations, store.reservations, reservations_seen)
+            _check_records("transfer", transfers, store.transfers, transfers_seen)
 
     def apply(self) -> None:
         """Write the levels, records and ledger rows (every check has passed)."""
-        store = self.store
-        stored_levels, stored_reservations, active = store.levels, store.reservations, store.active
-        for rows, reservations, transfers, movements in self.changes:
-            for row in rows:
-                key = row[0]
-                stored_levels[key.sku, key.location] = row
-            for reservation in reservations:
-                stored_reservations[reservation.id] = reservation
-                if reservation.status is _ACTIVE:
-                    active[reservation.id] = reservation
-                else:
-                    active.pop(reservation.id, None)
-            for transfer in transfers:
-                store.transfers[transfer.id] = transfer
-            store.ledger.extend(movements)
+        for change in self.changes:
+            _apply_change(self.store, *change)
 
     def pull_events(self) -> list[DomainEvent]:
         """Hand the changes' events to the commit's outbox entry, once."""
         events, self.events = self.events, []
         return events
+
+
+def _check_change(
+    store: InMemoryStockStore,
+    rows: Sequence[LevelRow],
+    reservations: Sequence[Reservation],
+    transfers: Sequence[Transfer],
+) -> None:
+    """Raise ConcurrencyError unless each of one change's versions is one above the stored."""
+    stored = store.levels
+    for row in rows:  # inlined: this runs once per reservation, under the lock
+        key = row[0]
+        level = stored.get((key.sku, key.location))
+        if (level[8] if level else 0) != row[8] - 1:
+            _conflict("stock level", key, level[8] if level else 0, row[8])
+    stored_reservations = store.reservations
+    for reservation in reservations:
+        found = stored_reservations.get(reservation.id)
+        if (found.version if found else 0) != reservation.version - 1:
+            _conflict("reservation", reservation.id, found.version if found else 0,
+                      reservation.version)  # fmt: skip
+    if transfers:
+        _check_records("transfer", transfers, store.transfers, {})
+
+
+def _apply_change(
+    store: InMemoryStockStore,
+    rows: Sequence[LevelRow],
+    reservations: Sequence[Reservation],
+    transfers: Sequence[Transfer],
+    movements: Sequence[MovementRow],
+) -> None:
+    """Write one change's levels, records and ledger rows (its checks have passed)."""
+    stored_levels, stored_reservations, active = store.levels, store.reservations, store.active
+    for row in rows:
+        key = row[0]
+        stored_levels[key.sku, key.location] = row
+    for reservation in reservations:
+        stored_reservations[reservation.id] = reservation
+        if reservation.status is _ACTIVE:
+            active[reservation.id] = reservation
+        else:
+            active.pop(reservation.id, None)
+    for transfer in transfers:
+        store.transfers[transfer.id] = transfer
+    store.ledger.extend(movements)
 
 
 def _check_records(
@@ -236,12 +266,33 @@ class InMemoryStockRepository:
         movements: Sequence[MovementRow],
         events: Sequence[DomainEvent],
     ) -> None:
-        """`stage` on rows (the reservation fast path)."""
+        """`stage` on rows."""
         write = self._uow.shared_write(self._store, self._new_write)
         write.changes.append((levels, reservations, transfers, movements))
         if events:
             write.events += events
             self._uow.collect(write)
+
+    def _commit_rows(
+        self,
+        levels: Sequence[LevelRow],
+        reservations: Sequence[Reservation],
+        transfers: Sequence[Transfer],
+        movements: Sequence[MovementRow],
+        events: Sequence[DomainEvent],
+    ) -> None:
+        """Stage the rows and commit the unit of work (the reservation fast path)."""
+        uow, store = self._uow, self._store
+        if not uow.idle:  # commit with what is staged
+            self._stage_rows(levels, reservations, transfers, movements, events)
+            uow.commit()
+            return
+        with store.lock:  # this change is the whole commit: check and apply it here
+            _check_change(store, levels, reservations, transfers)
+            _apply_change(store, levels, reservations, transfers, movements)
+            if events:
+                uow.outbox.append(events)
+        uow.notify(events)
 
 
 class InMemoryStockUnitOfWork(InMemoryUnitOfWork):

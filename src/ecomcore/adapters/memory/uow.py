@@ -169,21 +169,42 @@ class InMemoryUnitOfWork:
             self._writes.append(write)
         return cast(W, write)
 
+    @property
+    def idle(self) -> bool:
+        """Tell whether nothing is staged for the next commit.
+
+        A repository whose change is then the whole commit may check and apply it itself,
+        under its store's lock (appending its events to the outbox inside it), and call
+        `notify` after: the same commit with no bookkeeping, for the hottest writes.
+        """
+        return not self._writes and not self._aggregates
+
     def commit(self) -> None:
         """Check and apply every staged write atomically, then publish the committed events."""
         writes, aggregates = self._writes, self._aggregates
-        self._writes, self._shared, self._aggregates = [], {}, {}
+        # Fresh containers only where something was staged: a commit is often one write.
+        self._writes = []
+        if self._shared:
+            self._shared = {}
+        if aggregates:
+            self._aggregates = {}
+        events: Sequence[DomainEvent] = ()
         # The common commit is one repository's write under one lock: take it directly.
         with writes[0].lock if len(writes) == 1 else _locks_of(writes):
             for write in writes:
                 write.check()
             for write in writes:
                 write.apply()
-            events: list[DomainEvent] = []
-            for aggregate in aggregates.values():
-                events += aggregate.pull_events()
-            if events:
-                self.outbox.append(events)
+            if aggregates:
+                events = [
+                    event for aggregate in aggregates.values() for event in aggregate.pull_events()
+                ]
+                if events:
+                    self.outbox.append(events)
+        self.notify(events)
+
+    def notify(self, events: Sequence[DomainEvent]) -> None:
+        """Call every subscriber with the events of a commit that has been stored."""
         for subscriber in self._subscribers:
             subscriber(events)
 

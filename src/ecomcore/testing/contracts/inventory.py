@@ -146,6 +146,22 @@ class StockRepositoryContract:
             self._commit(_received(_PLATE, 1), _received(_PLATE, 2))
         assert self._level(_PLATE).version == 0
 
+    def test_a_reservation_commits_with_what_its_unit_of_work_has_staged(self) -> None:
+        """Reserving in a unit of work with staged changes commits them all, or none."""
+        clock = FixedClock(_AT)
+        receive_stock(self.make_unit_of_work(), clock, _MUG, 5, reference="po-1")
+        line = [ReservationLine("mug", 2, "wh-1")]
+        with self.make_unit_of_work() as uow:
+            uow.stock.stage(_received(_PLATE, 3))
+            reserve(uow, clock, "cart-1", line, _TTL)
+        assert (self._level(_PLATE).on_hand, self._level(_MUG).reserved) == (3, 2)
+        with self.make_unit_of_work() as uow:
+            uow.stock.stage(_received(_PLATE, 9))  # stale: plate is at version 1 now
+            with pytest.raises(ConcurrencyError):
+                reserve(uow, clock, "cart-2", line, _TTL, attempts=1)
+        assert (self._level(_PLATE).on_hand, self._level(_MUG).reserved) == (3, 2)
+        assert self.make_unit_of_work().stock.find_reservation("cart-2") is None
+
     def test_a_second_new_reservation_with_the_same_id_loses(self) -> None:
         """Two first writes of one reservation id cannot both win (idempotency under races)."""
         first = Reservation("cart-1", ((_MUG, 1),), _AT, _AT + timedelta(minutes=5))
