@@ -1,4 +1,4 @@
-"""Inventory benchmarks: reservations per second through the service and the memory adapter.
+"""Inventory benchmarks: reservations per second through the service and the memory unit of work.
 
 The baseline is a bare dict guarded by one lock doing the same arithmetic per reservation: look up
 the idempotency key, sum demand per (item, location), check available (on hand - reserved -
@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.adapters.memory import InMemoryStockStore, InMemoryStockUnitOfWork
 from ecomcore.core import FixedClock
 from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
 from ratio import ratio_benchmark
@@ -29,17 +29,19 @@ LINES = [ReservationLine("mug", 2, "wh"), ReservationLine("plate", 1, "wh")]
 _ids = itertools.count()
 
 
-def _repository() -> InMemoryStockRepository:
-    repository = InMemoryStockRepository()
+def _store() -> InMemoryStockStore:
+    store = InMemoryStockStore()
     for sku in ("mug", "plate"):
-        receive_stock(repository, CLOCK, StockKey(sku, "wh"), STOCK, reference="po")
-    return repository
+        receive_stock(
+            InMemoryStockUnitOfWork(store), CLOCK, StockKey(sku, "wh"), STOCK, reference="po"
+        )
+    return store
 
 
-def ours(count: int = BATCH, repository: InMemoryStockRepository | None = None) -> None:
-    repository = repository or _repository()
+def ours(count: int = BATCH, store: InMemoryStockStore | None = None) -> None:
+    uow = InMemoryStockUnitOfWork(store or _store())  # one unit of work per thread
     for _ in range(count):
-        reserve(repository, CLOCK, f"r{next(_ids)}", LINES, TTL)
+        reserve(uow, CLOCK, f"r{next(_ids)}", LINES, TTL)
 
 
 class DictAndLock:
@@ -110,6 +112,6 @@ test_inventory_reserve_8_threads = ratio_benchmark(
     "inventory_reserve_8_threads",
     target=4.0,
     baseline="the same, 200 reservations over 8 threads, on a dict under one lock",
-    ours=in_threads(ours, _repository),
+    ours=in_threads(ours, _store),
     reference=in_threads(reference, DictAndLock),
 )

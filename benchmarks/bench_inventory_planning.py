@@ -36,7 +36,7 @@ def data() -> dict[str, Any]:
     keys = tuple(
         p.SeriesKey(f"sku-{i // LOCATIONS:05d}", f"loc-{i % LOCATIONS}") for i in range(series)
     )
-    history = p.DemandHistory(keys, date(2023, 1, 1), p.Period.DAY, matrix)
+    history = p.DemandHistory(keys, date(2023, 1, 1), p.DemandPeriod.DAY, matrix)
     positions = [
         p.InventoryPosition(
             key.item, key.location, on_hand=(i * 7) % 60, incoming=(i % 3) * 6,

@@ -13,14 +13,13 @@ from hypothesis.stateful import (
     rule,
 )
 
-from ecomcore.adapters.memory import InMemoryStockRepository
-from ecomcore.core import FixedClock
+from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+from ecomcore.core import FixedClock, TransitionError
 from ecomcore.inventory import (
     InsufficientStockError,
     ReservationLine,
     StockKey,
     StockPolicy,
-    StockStateError,
     allocate_reservation,
     demand,
     dispatch_transfer,
@@ -59,7 +58,7 @@ class StockMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.repository = InMemoryStockRepository()
+        self.uow = InMemoryStockUnitOfWork()
         self.clock = FixedClock(datetime(2026, 5, 4, 9, 0, tzinfo=UTC))
         self.policy = StockPolicy(backorder_limit=self.backorder_limit)
         self.units_in = 0  # received and returned
@@ -71,16 +70,16 @@ class StockMachine(RuleBasedStateMachine):
         self.counter = 0
 
     def level(self, key: StockKey) -> int:
-        return self.repository.levels([key])[key].sellable(self.policy)
+        return self.uow.stock.levels([key])[key].sellable(self.policy)
 
     @rule(key=keys, quantity=units)
     def receive(self, key: StockKey, quantity: int) -> None:
-        receive_stock(self.repository, self.clock, key, quantity, reference="po")
+        receive_stock(self.uow, self.clock, key, quantity, reference="po")
         self.units_in += quantity
 
     @rule(key=keys, quantity=units)
     def return_units(self, key: StockKey, quantity: int) -> None:
-        return_to_stock(self.repository, self.clock, key, quantity, reference="rma")
+        return_to_stock(self.uow, self.clock, key, quantity, reference="rma")
         self.units_in += quantity
 
     @rule(target=reservations, wanted=lines, minutes=st.integers(1, 30))
@@ -89,17 +88,17 @@ class StockMachine(RuleBasedStateMachine):
         reservation_id = f"r{self.counter}"
         needed = demand(wanted)
         fits = all(self.level(key) >= quantity for key, quantity in needed.items())
-        ledger = len(self.repository.movements())
+        ledger = len(self.uow.stock.movements())
         try:
             reserve(
-                self.repository, self.clock, reservation_id, wanted,
+                self.uow, self.clock, reservation_id, wanted,
                 timedelta(minutes=minutes), policy=self.policy,
             )  # fmt: skip
         except InsufficientStockError as error:
             named = {(s.sku, s.location) for s in error.shortages}
             assert not fits
-            assert named <= set(needed)
-            assert len(self.repository.movements()) == ledger  # nothing partially taken
+            assert named <= {(key.sku, key.location) for key in needed}
+            assert len(self.uow.stock.movements()) == ledger  # nothing partially taken
             return multiple()
         assert fits
         self.active[reservation_id] = needed
@@ -108,30 +107,26 @@ class StockMachine(RuleBasedStateMachine):
 
     @rule(reservation_id=reservations)
     def retry_reserve(self, reservation_id: str) -> None:
-        ledger = len(self.repository.movements())
-        first = self.repository.reservation(reservation_id)
+        ledger = len(self.uow.stock.movements())
+        first = self.uow.stock.reservation(reservation_id)
         again = reserve(
-            self.repository, self.clock, reservation_id, self.requests[reservation_id],
+            self.uow, self.clock, reservation_id, self.requests[reservation_id],
             timedelta(minutes=5), policy=self.policy,
         )  # fmt: skip
         assert again == first
-        assert len(self.repository.movements()) == ledger
+        assert len(self.uow.stock.movements()) == ledger
 
     def expired(self, reservation_id: str) -> bool:
-        return self.repository.reservation(reservation_id).expires_at <= self.clock.now()
+        return self.uow.stock.reservation(reservation_id).expires_at <= self.clock.now()
 
     @rule(reservation_id=reservations, minutes=st.integers(1, 30))
     def extend(self, reservation_id: str, minutes: int) -> None:
         if reservation_id in self.active and not self.expired(reservation_id):
-            extend_reservation(
-                self.repository, self.clock, reservation_id, timedelta(minutes=minutes)
-            )
+            extend_reservation(self.uow, self.clock, reservation_id, timedelta(minutes=minutes))
             return
         try:
-            extend_reservation(
-                self.repository, self.clock, reservation_id, timedelta(minutes=minutes)
-            )
-        except StockStateError:
+            extend_reservation(self.uow, self.clock, reservation_id, timedelta(minutes=minutes))
+        except TransitionError:
             return
         raise AssertionError("extended a reservation that was not active")
 
@@ -139,14 +134,14 @@ class StockMachine(RuleBasedStateMachine):
     def release(self, reservation_id: str) -> None:
         if reservation_id in self.allocated or reservation_id in self.shipped:
             return
-        release_reservation(self.repository, self.clock, reservation_id)
+        release_reservation(self.uow, self.clock, reservation_id)
         self.active.pop(reservation_id, None)
 
     @rule(minutes=st.integers(0, 20))
     def expire(self, minutes: int) -> None:
         self.clock.advance(timedelta(minutes=minutes))
         due = {rid for rid in self.active if self.expired(rid)}
-        swept = expire_reservations(self.repository, self.clock)
+        swept = expire_reservations(self.uow, self.clock)
         assert {r.id for r in swept} == due
         for reservation_id in due:
             del self.active[reservation_id]
@@ -155,19 +150,19 @@ class StockMachine(RuleBasedStateMachine):
     def allocate(self, reservation_id: str) -> None:
         order_id = f"order-{reservation_id}"
         if reservation_id in self.active and not self.expired(reservation_id):
-            allocate_reservation(self.repository, self.clock, reservation_id, order_id)
+            allocate_reservation(self.uow, self.clock, reservation_id, order_id)
             self.allocated[reservation_id] = self.active.pop(reservation_id)
         elif reservation_id not in self.allocated and reservation_id not in self.shipped:
             try:
-                allocate_reservation(self.repository, self.clock, reservation_id, order_id)
-            except StockStateError:
+                allocate_reservation(self.uow, self.clock, reservation_id, order_id)
+            except TransitionError:
                 return
             raise AssertionError("allocated a reservation that was not active")
 
     @rule(reservation_id=reservations)
     def ship(self, reservation_id: str) -> None:
         if reservation_id in self.allocated:
-            ship_reservation(self.repository, self.clock, reservation_id)
+            ship_reservation(self.uow, self.clock, reservation_id)
             self.units_out += sum(self.allocated.pop(reservation_id).values())
             self.shipped.add(reservation_id)
 
@@ -176,10 +171,10 @@ class StockMachine(RuleBasedStateMachine):
         source, destination = LOCATIONS if forward else LOCATIONS[::-1]
         self.counter += 1
         transfer_id = f"t{self.counter}"
-        available = self.repository.levels([StockKey(sku, source)])[StockKey(sku, source)]
+        available = self.uow.stock.levels([StockKey(sku, source)])[StockKey(sku, source)]
         try:
             dispatch_transfer(
-                self.repository, self.clock, transfer_id,
+                self.uow, self.clock, transfer_id,
                 sku=sku, source=source, destination=destination, quantity=quantity,
             )  # fmt: skip
         except InsufficientStockError:
@@ -190,16 +185,16 @@ class StockMachine(RuleBasedStateMachine):
 
     @rule(transfer_id=consumes(transfers))
     def arrive(self, transfer_id: str) -> None:
-        receive_transfer(self.repository, self.clock, transfer_id)
+        receive_transfer(self.uow, self.clock, transfer_id)
 
     @invariant()
     def never_oversold(self) -> None:
-        for level in self.repository.levels(KEYS).values():
+        for level in self.uow.stock.levels(KEYS).values():
             assert level.available >= -self.backorder_limit
 
     @invariant()
     def no_unit_appears_or_vanishes(self) -> None:
-        levels = self.repository.levels(KEYS).values()
+        levels = self.uow.stock.levels(KEYS).values()
         assert sum(lv.on_hand + lv.in_transit for lv in levels) == self.units_in - self.units_out
         held = [self.active, self.allocated]
         reserved, allocated = (sum(sum(u.values()) for u in group.values()) for group in held)
@@ -208,8 +203,8 @@ class StockMachine(RuleBasedStateMachine):
 
     @invariant()
     def ledger_replays_to_the_levels(self) -> None:
-        replayed = replay(self.repository.movements())
-        for key, level in self.repository.levels(KEYS).items():
+        replayed = replay(self.uow.stock.movements())
+        for key, level in self.uow.stock.levels(KEYS).items():
             if level.version:
                 assert replayed[key] == level.quantities()
 

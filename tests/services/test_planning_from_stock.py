@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.adapters.memory import InMemoryStockUnitOfWork
 from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     ReservationLine,
@@ -34,51 +34,51 @@ SUPPLIERS = {
 }
 
 
-def _ship(repo: InMemoryStockRepository, clock: FixedClock, day: int, units: int) -> None:
+def _ship(uow: InMemoryStockUnitOfWork, clock: FixedClock, day: int, units: int) -> None:
     """Reserve, allocate and ship ``units`` mugs on 2026-05-``day``."""
     clock.advance(datetime(2026, 5, day, 10, tzinfo=UTC) - clock.now())
     name = f"ship-{day}"
-    reserve(repo, clock, name, [ReservationLine("mug", units, "wh")], timedelta(hours=1))
-    allocate_reservation(repo, clock, name, f"order-{day}")
-    ship_reservation(repo, clock, name)
+    reserve(uow, clock, name, [ReservationLine("mug", units, "wh")], timedelta(hours=1))
+    allocate_reservation(uow, clock, name, f"order-{day}")
+    ship_reservation(uow, clock, name)
 
 
 @pytest.fixture
-def repo() -> InMemoryStockRepository:
+def uow() -> InMemoryStockUnitOfWork:
     """A week of mug sales, a return, open holds, a backordered plate and a configured cup."""
-    repo = InMemoryStockRepository()
+    uow = InMemoryStockUnitOfWork()
     clock = FixedClock(datetime(2026, 4, 30, 9, tzinfo=UTC))
-    receive_stock(repo, clock, MUG, 40, reference="po-1")
-    receive_stock(repo, clock, PLATE, 3, reference="po-2")
-    configure_stock(repo, clock, CUP, safety_stock=2, reorder_point=1)
-    _ship(repo, clock, 1, 2)
-    _ship(repo, clock, 4, 4)
-    _ship(repo, clock, 6, 1)
-    return_to_stock(repo, clock, MUG, 1, reference="rma-1")
-    expect_receipt(repo, clock, MUG, 12, reference="po-7", due=date(2026, 5, 20))
-    reserve(repo, clock, "cart", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
-    reserve(repo, clock, "placed", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
-    allocate_reservation(repo, clock, "placed", "order-9")
+    receive_stock(uow, clock, MUG, 40, reference="po-1")
+    receive_stock(uow, clock, PLATE, 3, reference="po-2")
+    configure_stock(uow, clock, CUP, safety_stock=2, reorder_point=1)
+    _ship(uow, clock, 1, 2)
+    _ship(uow, clock, 4, 4)
+    _ship(uow, clock, 6, 1)
+    return_to_stock(uow, clock, MUG, 1, reference="rma-1")
+    expect_receipt(uow, clock, MUG, 12, reference="po-7", due=date(2026, 5, 20))
+    reserve(uow, clock, "cart", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
+    reserve(uow, clock, "placed", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+    allocate_reservation(uow, clock, "placed", "order-9")
     backorders = StockPolicy(backorder_limit=5)
-    reserve(repo, clock, "pre", [ReservationLine("plate", 5, "wh")], timedelta(hours=1),
+    reserve(uow, clock, "pre", [ReservationLine("plate", 5, "wh")], timedelta(hours=1),
             policy=backorders)  # fmt: skip
-    return repo
+    return uow
 
 
-def test_every_stored_level_gets_a_suggestion_in_key_order(repo: InMemoryStockRepository) -> None:
+def test_every_stored_level_gets_a_suggestion_in_key_order(uow: InMemoryStockUnitOfWork) -> None:
     """A level only configured, never moved or shipped, is still planned for."""
     suggestions = suggest_reorders_from_stock(
-        repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7
+        uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7
     )
-    assert [(s.item, s.location) for s in suggestions] == [("cup", "store"), MUG, PLATE]
+    assert [StockKey(s.item, s.location) for s in suggestions] == [CUP, MUG, PLATE]
     cup = suggestions[0]
     assert (cup.inventory_position, cup.demand_per_day) == (0.0, 0.0)
 
 
-def test_the_mug_is_planned_from_its_levels_and_shipments(repo: InMemoryStockRepository) -> None:
+def test_the_mug_is_planned_from_its_levels_and_shipments(uow: InMemoryStockUnitOfWork) -> None:
     """Position 41 and 1 mug a day (returns not netted) give an order of 18 mugs."""
     [mug] = suggest_reorders_from_stock(
-        repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[MUG]
+        uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[MUG]
     )
     # on hand 40 - 7 shipped + 1 returned = 34; incoming 12; committed 3 held + 2 allocated.
     facts = mug.facts
@@ -95,10 +95,10 @@ def test_the_mug_is_planned_from_its_levels_and_shipments(repo: InMemoryStockRep
     assert mug.stockout_risk == pytest.approx(0.5 * math.erfc(11 / math.sqrt(70) / math.sqrt(2)))
 
 
-def test_a_backordered_plate_is_ordered_back_above_zero(repo: InMemoryStockRepository) -> None:
+def test_a_backordered_plate_is_ordered_back_above_zero(uow: InMemoryStockUnitOfWork) -> None:
     """5 plates held against 3 on hand: 3 allocated, 2 backorders, position -2, order 2."""
     [plate] = suggest_reorders_from_stock(
-        repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[PLATE]
+        uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[PLATE]
     )
     assert (plate.facts.allocated, plate.facts.backorders) == (3, 2)
     assert plate.inventory_position == -2
@@ -106,33 +106,33 @@ def test_a_backordered_plate_is_ordered_back_above_zero(repo: InMemoryStockRepos
     assert (plate.order_quantity, plate.stockout_risk) == (2, 1.0)
 
 
-def test_incoming_can_be_limited_to_receipts_due_in_time(repo: InMemoryStockRepository) -> None:
+def test_incoming_can_be_limited_to_receipts_due_in_time(uow: InMemoryStockUnitOfWork) -> None:
     """Leaving out the receipt due May 20 takes its 12 mugs off the position."""
     [mug] = suggest_reorders_from_stock(
-        repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[MUG],
+        uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=7, keys=[MUG],
         incoming_due_by=date(2026, 5, 15),
     )  # fmt: skip
     assert (mug.facts.incoming, mug.inventory_position) == (0, 29)
 
 
-def test_shipments_before_the_window_are_left_out(repo: InMemoryStockRepository) -> None:
+def test_shipments_before_the_window_are_left_out(uow: InMemoryStockUnitOfWork) -> None:
     """A three-day history from May 5 sees only the single mug shipped on May 6."""
     [mug] = suggest_reorders_from_stock(
-        repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=3, keys=[MUG]
+        uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=3, keys=[MUG]
     )
     assert mug.demand_per_day == pytest.approx(1 / 3)
 
 
 def test_an_item_without_a_supplier_or_an_empty_store_is_refused() -> None:
     """Planning says what is missing instead of guessing."""
-    repo = InMemoryStockRepository()
+    uow = InMemoryStockUnitOfWork()
     with pytest.raises(PlanningInputError, match="keys"):
-        suggest_reorders_from_stock(repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8))
-    receive_stock(repo, FixedClock(datetime(2026, 5, 1, tzinfo=UTC)), StockKey("bowl", "wh"), 1,
+        suggest_reorders_from_stock(uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8))
+    receive_stock(uow, FixedClock(datetime(2026, 5, 1, tzinfo=UTC)), StockKey("bowl", "wh"), 1,
                   reference="po")  # fmt: skip
     with pytest.raises(PlanningInputError, match="suppliers"):
-        suggest_reorders_from_stock(repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8))
+        suggest_reorders_from_stock(uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8))
     with pytest.raises(PlanningInputError, match="history_days"):
         suggest_reorders_from_stock(
-            repo, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=0
+            uow, suppliers=SUPPLIERS, as_of=date(2026, 5, 8), history_days=0
         )

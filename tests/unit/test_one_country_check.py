@@ -13,6 +13,7 @@ import pytest
 from ecomcore.catalog import Variant
 from ecomcore.core import Address, ValidationError
 from ecomcore.fraud import CardFacts, IpFacts
+from ecomcore.inventory import Location
 from ecomcore.tax import Buyer, Jurisdiction
 
 ENTRIES: dict[str, Callable[[str], object]] = {
@@ -22,6 +23,7 @@ ENTRIES: dict[str, Callable[[str], object]] = {
     "fraud.IpFacts": lambda code: IpFacts(address="10.0.0.1", country=code),
     "fraud.CardFacts": lambda code: CardFacts(token="t", bin="411111", last4="1111", country=code),
     "catalog.Variant origin": lambda code: Variant(country_of_origin=code),
+    "inventory.Location address": lambda code: Location("wh", address=Address(code)),
 }
 
 

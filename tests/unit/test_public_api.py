@@ -13,6 +13,7 @@ PUBLIC = {
         "InMemoryCatalogStore", "InMemoryCatalogUnitOfWork", "InMemoryCategoryRepository",
         "InMemoryOutbox", "InMemoryPricingUnitOfWork", "InMemoryProductRepository",
         "InMemoryRedemptionLedger", "InMemoryRedemptionStore", "InMemoryStockRepository",
+        "InMemoryStockStore", "InMemoryStockUnitOfWork",
         "InMemoryTaxRateProvider", "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite",
         "VersionedTable",
     },
@@ -52,12 +53,14 @@ PUBLIC = {
         "run_checks",
     },
     "ecomcore.inventory": {
-        "AllocationPlan", "BackInStock", "Coordinates", "DEFAULT_ATTEMPTS", "ExpectedReceipt",
-        "IdempotencyConflictError", "InsufficientStockError", "Kit", "Location", "LocationKind",
+        "AllocationPlan", "BackInStock", "DEFAULT_ATTEMPTS", "ExpectedReceipt",
+        "IdempotencyConflictError", "InsufficientStockError", "InventoryUnitOfWork", "Kit",
+        "Location", "LocationKind",
         "LowStock", "Movement", "MovementReason", "OutOfStock", "Pick", "Reservation",
-        "ReservationExpired", "ReservationLine", "ReservationStatus", "Shortage", "StockAtLocation",
+        "RESERVATION_LIFECYCLE", "ReservationExpired", "ReservationLine", "ReservationStatus",
+        "Shortage", "StockAtLocation", "TRANSFER_LIFECYCLE",
         "StockChange", "StockKey", "StockLevel", "StockPolicy", "StockQuantities",
-        "StockRepository", "StockStateError", "Strategy", "Transfer", "TransferStatus",
+        "StockRepository", "Strategy", "Transfer", "TransferStatus",
         "adjust_stock", "allocate_reservation", "by_location_priority", "collection_point_first",
         "configure_stock", "demand", "dispatch_transfer", "expect_receipt", "expire_reservations",
         "extend_reservation", "fewest_shipments", "highest_available_first", "nearest_to",
@@ -67,9 +70,11 @@ PUBLIC = {
     "ecomcore.inventory.planning": {
         "ADI_CUTOFF", "Backtest", "BaseStockLevel", "CV2_CUTOFF", "DemandClass", "DemandHistory",
         "DemandObservation", "DemandProfile", "DemandRecord", "Forecast", "InventoryPosition",
-        "LeadTimeDemand", "LotPlan", "LotSize", "Period", "PlanningInputError", "PositionFacts",
+        "DemandPeriod", "LeadTimeDemand", "LotPlan", "LotSize", "PlanningInputError",
+        "PositionFacts",
         "RQPolicy", "ReorderSuggestion", "SSPolicy", "SeriesKey", "Supplier", "abc_classes",
-        "auto_forecast", "backtest", "base_stock_level", "bias", "classify_demand", "croston",
+        "auto_forecast", "backtest_forecasts", "base_stock_level", "bias", "classify_demand",
+        "croston",
         "days_of_inventory", "demand_history", "discrete_newsvendor_cost",
         "economic_order_quantity", "economic_order_quantity_with_backorders",
         "economic_production_quantity", "eoq_cost", "fill_rate", "gmroi", "holt",
@@ -246,3 +251,18 @@ def test_every_public_class_and_function_shows_a_runnable_example(package: str) 
         and item.__module__.startswith("ecomcore")
     ]
     assert [item.__name__ for item in ours if ">>>" not in (item.__doc__ or "")] == []
+
+
+@pytest.mark.parametrize("package", sorted(PUBLIC))
+def test_no_public_class_is_a_tuple_in_disguise(package: str) -> None:
+    """Public values are attrs classes: none is a tuple subclass that unpacks and indexes.
+
+    A named tuple compares equal to a plain tuple, unpacks into the wrong names when a field is
+    added, and is built with ``tuple.__new__`` shortcuts that skip validation.
+    """
+    module = importlib.import_module(package)
+    exported = [getattr(module, name) for name in module.__all__]
+    tuples = [
+        item.__name__ for item in exported if inspect.isclass(item) and issubclass(item, tuple)
+    ]
+    assert tuples == []

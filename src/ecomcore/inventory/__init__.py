@@ -8,17 +8,22 @@
   demand is summed per (item, location) across lines and `Kit` components.
 - Allocation strategies are pure functions (`by_location_priority`, `highest_available_first`,
   `nearest_to`, `fewest_shipments`, `collection_point_first`), with or without a split.
-- `StockRepository` states the concurrency contract: one atomic compare-and-set per change.
+- Use cases take an `InventoryUnitOfWork`: they read through its ``stock`` repository
+  (`StockRepository`), stage one `StockChange`, and commit; the commit checks every version
+  (`ecomcore.core.ConcurrencyError` when stale, nothing written) and hands the events to the
+  unit of work's outbox. Lost races are retried.
+- Reservation and transfer statuses move as `RESERVATION_LIFECYCLE` and `TRANSFER_LIFECYCLE`
+  allow (`ecomcore.core.TransitionError` otherwise).
 - Forecasts, reorder policies and what to buy next: `ecomcore.inventory.planning`.
 
 Examples:
     >>> from datetime import UTC, datetime, timedelta
-    >>> from ecomcore.adapters.memory import InMemoryStockRepository
+    >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
     >>> from ecomcore.core import FixedClock
-    >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-    >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-    >>> r = reserve(repo, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))
-    >>> repo.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].available
+    >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+    >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+    >>> r = reserve(uow, clock, "cart-1", [ReservationLine("mug", 2, "wh")], timedelta(minutes=15))
+    >>> uow.stock.levels([StockKey("mug", "wh")])[StockKey("mug", "wh")].available
     3
 """
 
@@ -37,10 +42,9 @@ from ecomcore.inventory._errors import (
     IdempotencyConflictError,
     InsufficientStockError,
     Shortage,
-    StockStateError,
 )
 from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock, ReservationExpired
-from ecomcore.inventory._locations import Coordinates, Location, LocationKind
+from ecomcore.inventory._locations import Location, LocationKind
 from ecomcore.inventory._model import (
     ExpectedReceipt,
     Kit,
@@ -52,8 +56,10 @@ from ecomcore.inventory._model import (
     StockQuantities,
     replay,
 )
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange, StockRepository
 from ecomcore.inventory._records import (
+    RESERVATION_LIFECYCLE,
+    TRANSFER_LIFECYCLE,
     Reservation,
     ReservationLine,
     ReservationStatus,
@@ -61,34 +67,35 @@ from ecomcore.inventory._records import (
     TransferStatus,
     demand,
 )
-from ecomcore.inventory._services_reservations import (
+from ecomcore.inventory._reservation_lifecycle import (
     allocate_reservation,
     expire_reservations,
     extend_reservation,
     release_reservation,
     ship_reservation,
 )
-from ecomcore.inventory._services_reserve import reserve, reserve_by_strategy
-from ecomcore.inventory._services_stock import (
+from ecomcore.inventory._reserving import reserve, reserve_by_strategy
+from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS
+from ecomcore.inventory._stock_moves import (
     adjust_stock,
     configure_stock,
-    dispatch_transfer,
     expect_receipt,
     receive_stock,
-    receive_transfer,
     record_count,
     return_to_stock,
 )
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS
+from ecomcore.inventory._transfers import dispatch_transfer, receive_transfer
 
 __all__ = [
     "DEFAULT_ATTEMPTS",
+    "RESERVATION_LIFECYCLE",
+    "TRANSFER_LIFECYCLE",
     "AllocationPlan",
     "BackInStock",
-    "Coordinates",
     "ExpectedReceipt",
     "IdempotencyConflictError",
     "InsufficientStockError",
+    "InventoryUnitOfWork",
     "Kit",
     "Location",
     "LocationKind",
@@ -109,7 +116,6 @@ __all__ = [
     "StockPolicy",
     "StockQuantities",
     "StockRepository",
-    "StockStateError",
     "Strategy",
     "Transfer",
     "TransferStatus",

@@ -14,8 +14,9 @@ from typing import Protocol
 
 import attrs
 
+from ecomcore.core import Coordinates, distance_km
 from ecomcore.inventory._errors import InsufficientStockError, Shortage
-from ecomcore.inventory._locations import Coordinates, Location, LocationKind
+from ecomcore.inventory._locations import Location, LocationKind
 from ecomcore.inventory._model import StockKey
 from ecomcore.inventory._records import ReservationLine
 
@@ -240,7 +241,7 @@ def nearest_to(destination: Coordinates) -> Strategy:
 
     def distance(entry: StockAtLocation) -> tuple[bool, float, int, str]:
         where = entry.location.coordinates
-        km = where.distance_km(destination) if where is not None else 0.0
+        km = distance_km(where, destination) if where is not None else 0.0
         return (where is None, km, *_tie(entry))
 
     def nearest(

@@ -6,7 +6,7 @@ import attrs
 
 from ecomcore.core import EcomcoreError
 
-__all__ = ["IdempotencyConflictError", "InsufficientStockError", "Shortage", "StockStateError"]
+__all__ = ["IdempotencyConflictError", "InsufficientStockError", "Shortage"]
 
 
 @attrs.frozen
@@ -78,30 +78,6 @@ class InsufficientStockError(EcomcoreError, ValueError):
         self.shortages = tuple(shortages)
 
 
-class StockStateError(EcomcoreError, ValueError):
-    """An action does not fit the current state of a reservation or transfer.
-
-    Examples:
-        >>> print(StockStateError("reservation", "r-1", "released", "extend"))
-        cannot extend reservation 'r-1': it is released
-    """
-
-    code = "invalid_state"
-
-    def __init__(self, kind: str, key: str, state: str, action: str) -> None:
-        super().__init__(
-            f"cannot {action} {kind} {key!r}: it is {state}",
-            kind=kind,
-            key=key,
-            state=state,
-            action=action,
-        )
-        self.kind = kind
-        self.key = key
-        self.state = state
-        self.action = action
-
-
 class IdempotencyConflictError(EcomcoreError, ValueError):
     """An idempotency key was used again for a different request.
 
@@ -109,14 +85,14 @@ class IdempotencyConflictError(EcomcoreError, ValueError):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
         >>> try:
-        ...     reserve(repo, clock, "c-1", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
+        ...     reserve(uow, clock, "c-1", [ReservationLine("mug", 3, "wh")], timedelta(hours=1))
         ... except IdempotencyConflictError as error:
         ...     print(error.code, error.key)
         idempotency_conflict c-1

@@ -13,16 +13,16 @@ class LowStock(DomainEvent):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey, configure_stock
         >>> from ecomcore.inventory import receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
-        >>> _ = receive_stock(repo, clock, mug, 10, reference="po-1")
-        >>> _ = configure_stock(repo, clock, mug, safety_stock=0, reorder_point=3)
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 7, "wh")], timedelta(hours=1))
-        >>> low = repo.events()[-1]
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = configure_stock(uow, clock, mug, safety_stock=0, reorder_point=3)
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 7, "wh")], timedelta(hours=1))
+        >>> low = uow.outbox.events()[-1]
         >>> low.name, low.available, low.reorder_point
         ('LowStock', 3, 3)
     """
@@ -39,13 +39,13 @@ class OutOfStock(DomainEvent):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 2, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
-        >>> out = repo.events()[-1]
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 2, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> out = uow.outbox.events()[-1]
         >>> out.name, out.sku, out.location, out.available
         ('OutOfStock', 'mug', 'wh', 0)
     """
@@ -61,12 +61,12 @@ class BackInStock(DomainEvent):
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import StockKey, receive_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> [(event.name, event.sku, event.available) for event in repo.events()]
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> [(event.name, event.sku, event.available) for event in uow.outbox.events()]
         [('BackInStock', 'mug', 5)]
     """
 
@@ -81,16 +81,16 @@ class ReservationExpired(DomainEvent):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey, expire_reservations
         >>> from ecomcore.inventory import receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
         >>> clock.advance(timedelta(hours=2))
-        >>> _ = expire_reservations(repo, clock)
-        >>> expired = repo.events()[-1]
+        >>> _ = expire_reservations(uow, clock)
+        >>> expired = uow.outbox.events()[-1]
         >>> expired.name, expired.reservation_id, expired.units
         ('ReservationExpired', 'c-1', 2)
     """

@@ -7,11 +7,10 @@ change is a `Movement` applied to it, so the ledger of movements replays to the 
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import NamedTuple
 
 import attrs
 
-from ecomcore.core import ValidationError
+from ecomcore.core import ValidationError, check_whole_number, whole_number
 
 __all__ = [
     "ExpectedReceipt",
@@ -26,28 +25,24 @@ __all__ = [
 ]
 
 
-class StockKey(NamedTuple):
+@attrs.frozen(cache_hash=True, order=True)
+class StockKey:
     """The address of a stock level: an inventory item's SKU at one location.
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import receive_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug_in_berlin = StockKey("mug", "wh-berlin")
-        >>> _ = receive_stock(repo, clock, mug_in_berlin, 12, reference="po-1")
-        >>> repo.levels([mug_in_berlin])[mug_in_berlin].on_hand, mug_in_berlin.location
+        >>> _ = receive_stock(uow, clock, mug_in_berlin, 12, reference="po-1")
+        >>> uow.stock.levels([mug_in_berlin])[mug_in_berlin].on_hand, mug_in_berlin.location
         (12, 'wh-berlin')
     """
 
     sku: str
     location: str
-
-
-def _non_negative(_: object, attribute: "attrs.Attribute[int]", value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValidationError(attribute.name, value, "a whole number of units, 0 or more")
 
 
 @attrs.frozen
@@ -56,11 +51,11 @@ class ExpectedReceipt:
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import expect_receipt
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> level = expect_receipt(repo, clock, StockKey("mug", "wh"), 20, reference="po-7",
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> level = expect_receipt(uow, clock, StockKey("mug", "wh"), 20, reference="po-7",
         ...                        due=date(2026, 6, 1))
         >>> level.incoming
         (ExpectedReceipt(reference='po-7', due=datetime.date(2026, 6, 1), quantity=20),)
@@ -76,13 +71,13 @@ class MovementReason(enum.Enum):
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, receive_stock, reserve
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 5, reference="po-1")
-        >>> _ = reserve(repo, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
-        >>> [(m.reason, m.reference) for m in repo.movements()]
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 5, reference="po-1")
+        >>> _ = reserve(uow, clock, "c-1", [ReservationLine("mug", 2, "wh")], timedelta(hours=1))
+        >>> [(m.reason, m.reference) for m in uow.stock.movements()]
         [(<MovementReason.RECEIPT: 'receipt'>, 'po-1'),
          (<MovementReason.RESERVATION: 'reservation'>, 'c-1')]
     """
@@ -102,11 +97,9 @@ class MovementReason(enum.Enum):
     DAMAGE = "damage"
 
 
-class Movement(NamedTuple):
+@attrs.frozen
+class Movement:
     """One append-only ledger entry: the signed change of each bucket of one stock level.
-
-    A named tuple rather than an attrs class: the ledger is the hottest write path of a
-    reservation, and a tuple is built several times faster while staying immutable.
 
     ``reference`` names what caused it (a reservation, an order, a transfer, a purchase order);
     ``due`` is set when the movement changes an expected receipt.
@@ -144,7 +137,7 @@ class StockPolicy:
         5
     """
 
-    backorder_limit: int = attrs.field(default=0, validator=_non_negative)
+    backorder_limit: int = attrs.field(default=0, validator=whole_number())
     preorder: bool = False
     incoming_due_by: date | None = None
 
@@ -198,11 +191,21 @@ def _add_receipt(
     return tuple(sorted(kept, key=lambda r: (r.due, r.reference)))
 
 
-class StockLevel(NamedTuple):
-    """Stock of one item at one location: a versioned snapshot, replaced on every change.
+def available_units(on_hand: int, reserved: int, allocated: int, safety_stock: int) -> int:
+    """Return available stock, the one formula: on_hand - reserved - allocated - safety_stock.
 
-    A named tuple, like `Movement`: immutable, and about three times faster to build than an
-    attrs class on the reservation path, where two or more are built per reservation.
+    `StockLevel.available` is this; the reservation fast path applies it to stored counts.
+
+    Examples:
+        >>> available_units(10, 3, 2, 1)
+        4
+    """
+    return on_hand - reserved - allocated - safety_stock
+
+
+@attrs.frozen
+class StockLevel:
+    """Stock of one item at one location: a versioned snapshot, replaced on every change.
 
     Buckets, all in units:
 
@@ -245,7 +248,7 @@ class StockLevel(NamedTuple):
     @property
     def available(self) -> int:
         """on_hand - reserved - allocated - safety_stock, in units (may be negative)."""
-        return self.on_hand - self.reserved - self.allocated - self.safety_stock
+        return available_units(self.on_hand, self.reserved, self.allocated, self.safety_stock)
 
     @property
     def incoming_total(self) -> int:
@@ -254,7 +257,7 @@ class StockLevel(NamedTuple):
 
     def sellable(self, policy: StockPolicy = NO_BACKORDERS) -> int:
         """Units a new reservation may take here under ``policy`` (may be negative)."""
-        units = self.on_hand - self.reserved - self.allocated - self.safety_stock
+        units = self.available
         if policy.preorder:
             units += self.in_transit
             units += sum(
@@ -297,11 +300,10 @@ class StockLevel(NamedTuple):
 
     def configured(self, *, safety_stock: int, reorder_point: int) -> "StockLevel":
         """Return the next version with new settings; the counts are unchanged."""
-        for name, value in (("safety_stock", safety_stock), ("reorder_point", reorder_point)):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValidationError(name, value, "a whole number of units, 0 or more")
-        return self._replace(
-            safety_stock=safety_stock, reorder_point=reorder_point, version=self.version + 1
+        check_whole_number("safety_stock", safety_stock)
+        check_whole_number("reorder_point", reorder_point)
+        return attrs.evolve(
+            self, safety_stock=safety_stock, reorder_point=reorder_point, version=self.version + 1
         )
 
 
@@ -344,8 +346,7 @@ class Kit:
         if not components:
             raise ValidationError("components", components, "one component or more")
         for item, units in components.items():
-            if not item or not isinstance(units, int) or isinstance(units, bool) or units < 1:
-                raise ValidationError(
-                    "components", components, "non-empty item SKUs, each used 1 unit or more"
-                )
+            if not item:
+                raise ValidationError("components", components, "non-empty item SKUs")
+            check_whole_number(f"components[{item!r}]", units, minimum=1)
         return cls(sku, tuple(sorted(components.items())))

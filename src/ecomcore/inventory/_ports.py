@@ -1,90 +1,107 @@
-"""The storage port for stock, and the concurrency contract every adapter keeps.
+"""The storage port for stock, its unit of work, and the concurrency contract adapters keep.
 
-**The contract.** A use case reads the levels and records it needs, decides, and hands the
-repository one `StockChange`. The adapter applies it as a single atomic compare-and-set:
+**Staging, then one commit.** A use case opens the `InventoryUnitOfWork`, reads the levels and
+records it needs through ``uow.stock``, decides, stages one `StockChange` with
+`StockRepository.stage`, and calls ``uow.commit()``. The commit:
 
-1. Every level, reservation and transfer in the change carries the version it will have once
-   stored; the adapter checks that the stored version is exactly one less (0: not stored yet).
-2. If any check fails, nothing is written and `ecomcore.core.ConcurrencyError` is raised.
-   A new reservation whose id is already stored fails the same way (this is what makes
-   idempotency keys safe under concurrent retries).
-3. Otherwise every level and record is written, the movements are appended to the ledger in
-   order and the events to the outbox, all at once: no reader ever sees part of a change.
+1. checks that every staged level, reservation and transfer is based on the stored version:
+   each carries the version it will have once stored, so the stored one must be exactly one
+   less (0: not stored yet). A new reservation whose id is already stored fails the same way,
+   which is what makes idempotency keys safe under concurrent retries;
+2. if any check fails, writes nothing and raises `ecomcore.core.ConcurrencyError`;
+3. otherwise writes every level and record, appends the movements to the ledger in order and
+   hands the change's events to the unit of work's outbox, all at once: no reader ever sees
+   part of a change, and subscribers hear of it only after it is stored.
 
-**Reserving in one step.** `StockRepository.commit_new_reservation` is the same compare-and-set
-with the idempotency check folded in, for a change that creates one new reservation (its first):
-
-4. If a reservation with that id is already stored, nothing is written and the stored one is
-   returned (the use case then checks it asks for the same units). Otherwise the change is
-   applied exactly as by `commit` (stale versions raise `ConcurrencyError`) and None returned.
-
-Check, version checks and writes happen under one lock (one transaction), so a reservation
-costs one read of the levels and one atomic write, and two concurrent first attempts with one
-id can never both be stored.
-
-A SQL adapter does this in one transaction with ``UPDATE ... WHERE version = :expected`` per row
-(checking the row count) or ``SELECT ... FOR UPDATE``; the in-memory adapter holds one lock.
+A SQL adapter stages in memory and commits in one transaction with ``UPDATE ... WHERE version
+= :expected`` per row (checking the row count) or ``SELECT ... FOR UPDATE``, inserting the
+ledger rows and the outbox rows in the same transaction; the in-memory adapter holds one lock.
 Use cases retry a `ConcurrencyError` a bounded number of times, re-reading and re-deciding, so
 a check ("are 3 units sellable?") and its write can never be separated by another writer.
 """
 
-from collections.abc import Collection, Sequence
+import operator
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Any, Protocol, cast
 
-from ecomcore.core import DomainEvent
+import attrs
+
+from ecomcore.core import DomainEvent, UnitOfWork, ValidationError
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
 from ecomcore.inventory._records import Reservation, Transfer
+from ecomcore.inventory._rows import LevelRow, MovementRow, level_row
 
-__all__ = ["StockChange", "StockRepository"]
+__all__ = ["InventoryUnitOfWork", "StockChange", "StockRepository"]
 
 
-class StockChange(NamedTuple):
-    """Everything one use case writes, applied all-or-nothing by `StockRepository.commit`.
+def _each_once(field: str, identity: str) -> Callable[[object, object, Sequence[Any]], None]:
+    """Return an attrs validator refusing two entries with the same ``identity`` in a change."""
+    identify = operator.attrgetter(identity)
 
-    A named tuple: a plain message from a use case to its repository, built on every write.
+    def validate(_instance: object, _attribute: object, values: Sequence[Any]) -> None:
+        ids = [identify(value) for value in values]
+        if len(set(ids)) != len(ids):
+            raise ValidationError(field, ids, "each level or record once per change")
+
+    return validate
+
+
+@attrs.frozen
+class StockChange:
+    """Everything one use case writes, staged with `StockRepository.stage`, committed at once.
+
+    Each level, reservation and transfer carries the version it will have once stored, and
+    appears once (a second state of the same level belongs in a later change).
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import MovementReason
         >>> at, mug = datetime(2026, 5, 4, 9, tzinfo=UTC), StockKey("mug", "wh")
         >>> received = Movement(mug, MovementReason.RECEIPT, at, "po-1", on_hand=5)
-        >>> repo = InMemoryStockRepository()
-        >>> repo.commit(StockChange(levels=(StockLevel(mug, on_hand=5, version=1),),
-        ...                         movements=(received,)))
-        >>> repo.levels([mug])[mug].on_hand, repo.movements() == [received]
+        >>> uow = InMemoryStockUnitOfWork()
+        >>> with uow:
+        ...     uow.stock.stage(StockChange(levels=(StockLevel(mug, on_hand=5, version=1),),
+        ...                                 movements=(received,)))
+        ...     uow.commit()
+        >>> uow.stock.levels([mug])[mug].on_hand, uow.stock.movements() == [received]
         (5, True)
     """
 
-    levels: Sequence[StockLevel] = ()
-    reservations: Sequence[Reservation] = ()
-    transfers: Sequence[Transfer] = ()
+    levels: Sequence[StockLevel] = attrs.field(default=(), validator=_each_once("levels", "key"))
+    reservations: Sequence[Reservation] = attrs.field(
+        default=(), validator=_each_once("reservations", "id")
+    )
+    transfers: Sequence[Transfer] = attrs.field(default=(), validator=_each_once("transfers", "id"))
     movements: Sequence[Movement] = ()
     events: Sequence[DomainEvent] = ()
 
 
 class StockRepository(Protocol):
-    """Stores stock levels, reservations, transfers, the movement ledger and an event outbox.
+    """Reads stock levels, reservations, transfers and the ledger; stages changes to them.
 
-    See the module docstring for the concurrency contract; `ecomcore.testing` has the
-    contract suite (concurrency test included) that an implementation must pass.
+    Reads see what is committed. See the module docstring for the concurrency contract;
+    `ecomcore.testing` has the contract suite (concurrency test included) an implementation
+    must pass, through its unit of work.
 
     Examples:
         >>> from datetime import UTC, datetime
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
-        >>> from ecomcore.core import ConcurrencyError
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+        >>> from ecomcore.core import ConcurrencyError, FixedClock
         >>> from ecomcore.inventory import receive_stock
-        >>> from ecomcore.core import FixedClock
-        >>> repo: StockRepository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock, mug = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC)), StockKey("mug", "wh")
-        >>> _ = receive_stock(repo, clock, mug, 5, reference="po-1")
-        >>> repo.levels([mug])[mug].version, repo.stock_keys()
+        >>> _ = receive_stock(uow, clock, mug, 5, reference="po-1")
+        >>> stock: StockRepository = uow.stock
+        >>> stock.levels([mug])[mug].version, stock.stock_keys()
         (1, [StockKey(sku='mug', location='wh')])
-        >>> try:
-        ...     repo.commit(StockChange(levels=(StockLevel(mug, on_hand=9, version=1),)))
-        ... except ConcurrencyError as stale:
-        ...     print(stale.code)
+        >>> with uow:
+        ...     stock.stage(StockChange(levels=(StockLevel(mug, on_hand=9, version=1),)))
+        ...     try:
+        ...         uow.commit()
+        ...     except ConcurrencyError as stale:
+        ...         print(stale.code)
         concurrency_conflict
     """
 
@@ -108,19 +125,6 @@ class StockRepository(Protocol):
         """Return a transfer; raises `ecomcore.core.NotFoundError` when there is none."""
         ...
 
-    def commit(self, change: StockChange) -> None:
-        """Apply ``change`` atomically, or write nothing and raise `ConcurrencyError`."""
-        ...
-
-    def commit_new_reservation(self, change: StockChange) -> Reservation | None:
-        """Apply a change creating a reservation, unless one with its id is stored already.
-
-        In one atomic step: if a reservation with the id of ``change.reservations[0]`` is
-        stored, write nothing and return it; otherwise apply ``change`` exactly like `commit`
-        (raising `ConcurrencyError` on a stale version) and return None.
-        """
-        ...
-
     def stock_keys(self) -> list[StockKey]:
         """Return the key of every stored level (version 1 or more), sorted."""
         ...
@@ -129,6 +133,87 @@ class StockRepository(Protocol):
         """Return the ledger in commit order, skipping the first ``after`` entries."""
         ...
 
-    def events(self, after: int = 0) -> list[DomainEvent]:
-        """Return the event outbox in commit order, skipping the first ``after`` entries."""
+    def stage(self, change: StockChange) -> None:
+        """Stage ``change`` for the unit of work's next commit (checked and written there)."""
+        ...
+
+
+class _RowStock(Protocol):
+    """The reservation fast path a repository may offer: levels and ledger entries as rows.
+
+    Internal to ecomcore's own adapters (see ``ecomcore.inventory._rows``). A repository that
+    does not offer it is read and staged through the public `StockRepository` methods, with
+    the same result.
+    """
+
+    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]: ...
+
+    def _commit_rows(
+        self,
+        levels: Sequence[LevelRow],
+        reservations: Sequence[Reservation],
+        transfers: Sequence[Transfer],
+        movements: Sequence[MovementRow],
+        events: Sequence[DomainEvent],
+    ) -> None: ...
+
+
+class _PublicRows:
+    """`_RowStock` over any inventory unit of work, through its public methods."""
+
+    __slots__ = ("_uow",)
+
+    def __init__(self, uow: "InventoryUnitOfWork") -> None:
+        self._uow = uow
+
+    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
+        keys = [StockKey(*pair) for pair in pairs]
+        levels = self._uow.stock.levels(keys)
+        return [level_row(levels[key]) for key in keys]
+
+    def _commit_rows(
+        self,
+        levels: Sequence[LevelRow],
+        reservations: Sequence[Reservation],
+        transfers: Sequence[Transfer],
+        movements: Sequence[MovementRow],
+        events: Sequence[DomainEvent],
+    ) -> None:
+        self._uow.stock.stage(
+            StockChange(
+                levels=tuple(StockLevel(*row) for row in levels),
+                reservations=tuple(reservations),
+                transfers=tuple(transfers),
+                movements=tuple(Movement(*row) for row in movements),
+                events=tuple(events),
+            )
+        )
+        self._uow.commit()
+
+
+def row_stock(uow: "InventoryUnitOfWork") -> _RowStock:
+    """Return the stock of ``uow`` when it offers the fast path, else a public-method bridge."""
+    stock = uow.stock
+    if hasattr(stock, "_commit_rows"):  # offered with _level_rows, or not at all
+        return cast("_RowStock", stock)
+    return _PublicRows(uow)
+
+
+class InventoryUnitOfWork(UnitOfWork, Protocol):
+    """The unit of work of inventory use cases: its ``stock`` repository, and the outbox.
+
+    An application's unit of work with a ``stock`` attribute (and any other context's
+    repositories) serves these use cases too, so one commit can span contexts.
+
+    Examples:
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+        >>> uow: InventoryUnitOfWork = InMemoryStockUnitOfWork()
+        >>> with uow:
+        ...     uow.stock.stock_keys()
+        []
+    """
+
+    @property
+    def stock(self) -> StockRepository:
+        """The stock of this unit of work."""
         ...

@@ -152,7 +152,7 @@ def test_rolling_origin_backtest_refits_at_every_origin() -> None:
     """Each origin forecasts from the periods before it only; errors pool over all origins."""
     series = [1, 2, 3, 4, 5, 6]
     method = partial(p.moving_average, window=1, horizon=2)
-    result = p.backtest(series, method, initial=3, horizon=2, step=2)
+    result = p.backtest_forecasts(series, method, initial=3, horizon=2, step=2)
     assert result.origins == (3, 5)
     assert result.actual == ((4.0, 5.0), (6.0,))
     assert result.forecast == ((3.0, 3.0), (5.0,))

@@ -20,7 +20,7 @@ def test_history_sums_per_day_and_fills_quiet_days_with_zero() -> None:
         p.DemandRecord("mug", "berlin", date(2024, 1, 3), 1),
     ]
     history = p.demand_history(lines)
-    assert history.keys == (("cap", "paris"), ("mug", "berlin"))
+    assert history.keys == (p.SeriesKey("cap", "paris"), p.SeriesKey("mug", "berlin"))
     assert history.start == date(2024, 1, 1)
     assert history.series("mug", "berlin") == (4, 0, 3)
     assert history.series("cap", "paris") == (1, 0, 0)
@@ -34,7 +34,7 @@ def test_weekly_history_buckets_by_iso_week_within_the_range() -> None:
         p.DemandRecord("mug", "berlin", date(2024, 2, 1), 9),  # outside the range
     ]
     history = p.demand_history(
-        lines, period=p.Period.WEEK, start=date(2024, 1, 3), end=date(2024, 1, 22)
+        lines, period=p.DemandPeriod.WEEK, start=date(2024, 1, 3), end=date(2024, 1, 22)
     )
     assert history.start == date(2024, 1, 1)
     assert history.series("mug", "berlin") == (2, 5, 0)

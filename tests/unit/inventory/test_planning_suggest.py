@@ -75,7 +75,7 @@ def test_no_order_above_the_reorder_point_and_minimums_apply() -> None:
 def test_weekly_history_is_turned_into_daily_rates() -> None:
     """A weekly history of 70 a week plans like 10 a day."""
     weekly = p.DemandHistory.from_rows(
-        {("cap", "berlin"): [70, 70, 70]}, start=date(2024, 1, 1), period=p.Period.WEEK
+        {("cap", "berlin"): [70, 70, 70]}, start=date(2024, 1, 1), period=p.DemandPeriod.WEEK
     )
     [cap] = p.suggest_reorders(
         weekly, [p.InventoryPosition("cap", "berlin", on_hand=5)], suppliers=SUPPLIERS

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
         InMemoryProductRepository,
     )
     from ecomcore.adapters.memory.fraud import InMemoryVelocityCounter
-    from ecomcore.adapters.memory.inventory import InMemoryStockRepository
+    from ecomcore.adapters.memory.inventory import (
+        InMemoryStockRepository,
+        InMemoryStockStore,
+        InMemoryStockUnitOfWork,
+    )
     from ecomcore.adapters.memory.pricing import (
         InMemoryPricingUnitOfWork,
         InMemoryRedemptionLedger,
@@ -42,6 +46,8 @@ _HOMES = {
     "InMemoryRedemptionLedger": "pricing",
     "InMemoryRedemptionStore": "pricing",
     "InMemoryStockRepository": "inventory",
+    "InMemoryStockStore": "inventory",
+    "InMemoryStockUnitOfWork": "inventory",
     "InMemoryTaxRateProvider": "tax",
     "InMemoryVelocityCounter": "fraud",
     "InMemoryOutbox": "uow",
@@ -61,6 +67,8 @@ __all__ = [
     "InMemoryRedemptionLedger",
     "InMemoryRedemptionStore",
     "InMemoryStockRepository",
+    "InMemoryStockStore",
+    "InMemoryStockUnitOfWork",
     "InMemoryTaxRateProvider",
     "InMemoryUnitOfWork",
     "InMemoryVelocityCounter",

@@ -18,6 +18,12 @@ W = TypeVar("W", bound="StagedWrite")
 Subscriber = Callable[[Sequence[DomainEvent]], None]
 
 
+class _RecordsEvents(Protocol):
+    """What a commit collects events from: an aggregate, or a write that carries its events."""
+
+    def pull_events(self) -> list[DomainEvent]: ...
+
+
 class StagedWrite(Protocol):
     """One repository's part of a commit: checked, then applied, under the repository's lock.
 
@@ -110,7 +116,7 @@ class InMemoryUnitOfWork:
         self._writes: list[StagedWrite] = []
         self._shared: dict[Hashable, StagedWrite] = {}
         # By identity, in staging order: a bulk commit stages 100,000 products.
-        self._aggregates: dict[int, Aggregate] = {}
+        self._aggregates: dict[int, _RecordsEvents] = {}
 
     def __enter__(self) -> Self:
         """Start collecting staged writes."""
@@ -125,13 +131,13 @@ class InMemoryUnitOfWork:
         """Roll back whatever was staged and not committed."""
         self.rollback()
 
-    def stage(self, write: StagedWrite, aggregate: Aggregate | None = None) -> None:
+    def stage(self, write: StagedWrite, aggregate: _RecordsEvents | None = None) -> None:
         """Add ``write`` to the next commit, and ``aggregate``'s events to its outbox entry."""
         self._writes.append(write)
         if aggregate is not None:
             self.collect(aggregate)
 
-    def collect(self, aggregate: Aggregate) -> None:
+    def collect(self, aggregate: _RecordsEvents) -> None:
         """Add ``aggregate``'s events to the next commit's outbox entry (once, however often)."""
         self._aggregates.setdefault(id(aggregate), aggregate)
 
@@ -163,26 +169,57 @@ class InMemoryUnitOfWork:
             self._writes.append(write)
         return cast(W, write)
 
+    @property
+    def idle(self) -> bool:
+        """Tell whether nothing is staged for the next commit.
+
+        A repository whose change is then the whole commit may check and apply it itself,
+        under its store's lock (appending its events to the outbox inside it), and call
+        `notify` after: the same commit with no bookkeeping, for the hottest writes.
+        """
+        return not self._writes and not self._aggregates
+
     def commit(self) -> None:
         """Check and apply every staged write atomically, then publish the committed events."""
         writes, aggregates = self._writes, self._aggregates
-        self.rollback()
-        locks = {id(write.lock): write.lock for write in writes}
-        with ExitStack() as held:
-            for key in sorted(locks):
-                held.enter_context(locks[key])
+        # Fresh containers only where something was staged: a commit is often one write.
+        self._writes = []
+        if self._shared:
+            self._shared = {}
+        if aggregates:
+            self._aggregates = {}
+        events: Sequence[DomainEvent] = ()
+        # The common commit is one repository's write under one lock: take it directly.
+        with writes[0].lock if len(writes) == 1 else _locks_of(writes):
             for write in writes:
                 write.check()
             for write in writes:
                 write.apply()
-            events = [e for aggregate in aggregates.values() for e in aggregate.pull_events()]
-            self.outbox.append(events)
+            if aggregates:
+                events = [
+                    event for aggregate in aggregates.values() for event in aggregate.pull_events()
+                ]
+                if events:
+                    self.outbox.append(events)
+        self.notify(events)
+
+    def notify(self, events: Sequence[DomainEvent]) -> None:
+        """Call every subscriber with the events of a commit that has been stored."""
         for subscriber in self._subscribers:
             subscriber(events)
 
     def rollback(self) -> None:
         """Forget everything staged since the last commit."""
         self._writes, self._shared, self._aggregates = [], {}, {}
+
+
+def _locks_of(writes: Sequence[StagedWrite]) -> ExitStack:
+    """Hold the locks of every store ``writes`` change, in a fixed order (no deadlock)."""
+    locks = {id(write.lock): write.lock for write in writes}
+    held = ExitStack()
+    for key in sorted(locks):
+        held.enter_context(locks[key])
+    return held
 
 
 @attrs.frozen

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.adapters.memory import InMemoryStockUnitOfWork
 from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     Location,
@@ -20,15 +20,15 @@ from ecomcore.inventory import (
 
 def show() -> str:
     """Return the inventory section of the tour."""
-    repository = InMemoryStockRepository()
+    uow = InMemoryStockUnitOfWork()
     clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
     warehouse = Location("berlin-wh", LocationKind.WAREHOUSE, priority=1)
     store = Location("hamburg-store", LocationKind.STORE, priority=2)
-    receive_stock(repository, clock, StockKey("mug", warehouse.id), 4, reference="po-1")
-    receive_stock(repository, clock, StockKey("mug", store.id), 10, reference="po-2")
+    receive_stock(uow, clock, StockKey("mug", warehouse.id), 4, reference="po-1")
+    receive_stock(uow, clock, StockKey("mug", store.id), 10, reference="po-2")
 
     def shelf() -> str:
-        levels = repository.levels([StockKey("mug", warehouse.id), StockKey("mug", store.id)])
+        levels = uow.stock.levels([StockKey("mug", warehouse.id), StockKey("mug", store.id)])
         return ", ".join(
             f"{key.location}: {lv.on_hand} on hand, {lv.reserved} reserved,"
             f" {lv.allocated} allocated, {lv.available} available"
@@ -37,7 +37,7 @@ def show() -> str:
 
     lines = ["Stock of mugs: " + shelf()]
     split = reserve_by_strategy(
-        repository, clock, "checkout-1", {"mug": 6},
+        uow, clock, "checkout-1", {"mug": 6},
         locations=[warehouse, store], strategy=by_location_priority, ttl=timedelta(minutes=15),
     )  # fmt: skip
     lines += [
@@ -46,17 +46,15 @@ def show() -> str:
         "  " + ", ".join(f"{units} from {key.location}" for key, units in split.units),
         "  " + shelf(),
     ]
-    reserve(
-        repository, clock, "cart-7", [ReservationLine("mug", 3, store.id)], timedelta(minutes=15)
-    )
-    allocate_reservation(repository, clock, "checkout-1", "order-1")
+    reserve(uow, clock, "cart-7", [ReservationLine("mug", 3, store.id)], timedelta(minutes=15))
+    allocate_reservation(uow, clock, "checkout-1", "order-1")
     lines += [
         "",
         "The checkout becomes order-1 (allocated, no expiry); a cart holds 3 mugs for 15 minutes:",
         "  " + shelf(),
     ]
     clock.advance(timedelta(minutes=20))
-    swept = expire_reservations(repository, clock)
+    swept = expire_reservations(uow, clock)
     lines += [
         "",
         "20 minutes later the expiry sweep releases "

@@ -1,12 +1,12 @@
 """Tour section: forecasts for intermittent demand, the book's EOQ, and reorder suggestions.
 
-The suggestions are planned from a live in-memory stock repository: eight weeks of shipments
+The suggestions are planned from live in-memory stock: eight weeks of shipments
 through reserve, allocate and ship, then the stock each location holds today.
 """
 
 from datetime import UTC, date, datetime, timedelta
 
-from ecomcore.adapters.memory import InMemoryStockRepository
+from ecomcore.adapters.memory import InMemoryStockUnitOfWork
 from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     ReservationLine,
@@ -36,47 +36,45 @@ _NO_BACKORDERS = StockPolicy()
 
 
 def _hold(
-    repository: InMemoryStockRepository, clock: FixedClock, name: str, key: tuple[str, str], *,
+    uow: InMemoryStockUnitOfWork, clock: FixedClock, name: str, key: tuple[str, str], *,
     units: int, order: str, policy: StockPolicy = _NO_BACKORDERS,
 ) -> None:  # fmt: skip
     """Reserve ``units`` of ``key`` and allocate them to ``order``."""
     item, location = key
-    reserve(repository, clock, name, [ReservationLine(item, units, location)], _HOUR,
+    reserve(uow, clock, name, [ReservationLine(item, units, location)], _HOUR,
             policy=policy)  # fmt: skip
-    allocate_reservation(repository, clock, name, order)
+    allocate_reservation(uow, clock, name, order)
 
 
-def live_stock() -> InMemoryStockRepository:
-    """Eight weeks of made-up but deterministic sales shipped from a live repository."""
-    repository = InMemoryStockRepository()
+def live_stock() -> InMemoryStockUnitOfWork:
+    """Eight weeks of made-up, deterministic sales shipped through an in-memory unit of work."""
+    uow = InMemoryStockUnitOfWork()
     clock = FixedClock(datetime(2023, 12, 31, 9, tzinfo=UTC))
     for key, pattern in PATTERNS.items():
         shipped = sum(pattern[day % len(pattern)] for day in range(DAYS))
-        receive_stock(repository, clock, StockKey(*key), shipped + TODAY[key][0], reference="po")
+        receive_stock(uow, clock, StockKey(*key), shipped + TODAY[key][0], reference="po")
     for day in range(DAYS):
         clock.advance(timedelta(days=1))
         for key, pattern in PATTERNS.items():
             if units := pattern[day % len(pattern)]:
                 name = f"{key[0]}-{key[1]}-{day}"
-                _hold(repository, clock, name, key, units=units, order=f"order-{name}")
-                ship_reservation(repository, clock, name)
+                _hold(uow, clock, name, key, units=units, order=f"order-{name}")
+                ship_reservation(uow, clock, name)
     clock.advance(timedelta(days=1))
-    expect_receipt(repository, clock, StockKey("mug", "paris"), 12, reference="po-9",
+    expect_receipt(uow, clock, StockKey("mug", "paris"), 12, reference="po-9",
                    due=clock.now().date() + timedelta(days=3))  # fmt: skip
     for key, (_, allocated) in TODAY.items():
         # Tents may be sold one past the shelf: 4 allocated against 3 on hand is a backorder.
-        _hold(repository, clock, f"today-{key[0]}-{key[1]}", key, units=allocated,
+        _hold(uow, clock, f"today-{key[0]}-{key[1]}", key, units=allocated,
               order="open-order", policy=StockPolicy(backorder_limit=1))  # fmt: skip
-    return repository
+    return uow
 
 
 def show() -> str:
     """Return the planning section of the tour."""
-    repository = live_stock()
+    uow = live_stock()
     as_of = START + timedelta(days=DAYS)
-    history = p.demand_history(
-        p.shipments_as_demand(repository.movements()), start=START, end=as_of
-    )
+    history = p.demand_history(p.shipments_as_demand(uow.stock.movements()), start=START, end=as_of)
     tent = history.series("tent", "berlin")
     profile = p.classify_demand(tent)
     forecast = p.auto_forecast(tent)
@@ -93,7 +91,7 @@ def show() -> str:
         "tent": p.Supplier("Outdoor Ltd", lead_time_days=14, lead_time_std_days=3),
     }
     suggestions = p.suggest_reorders_from_stock(
-        repository, suppliers=suppliers, as_of=as_of, history_days=DAYS
+        uow, suppliers=suppliers, as_of=as_of, history_days=DAYS
     )
     for suggestion in suggestions:
         lines += ["", suggestion.explanation]

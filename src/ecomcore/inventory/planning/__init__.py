@@ -3,7 +3,7 @@
 Forecasting and the policy math are pure functions on plain numbers; `suggest_reorders` combines
 them for every item and location, from a `DemandHistory` and each one's inventory position
 (`PositionFacts`: on hand, incoming, allocated, backorders); `suggest_reorders_from_stock` feeds
-it from a live `ecomcore.inventory.StockRepository` (levels and shipments in the ledger). Needs
+it from a live `ecomcore.inventory.InventoryUnitOfWork` (levels and shipments in the ledger). Needs
 the ``analytics`` extra (numpy, scipy), imported only inside the functions that use them.
 
 Examples:
@@ -17,7 +17,7 @@ Examples:
 
 from ecomcore.inventory.planning._accuracy import (
     Backtest,
-    backtest,
+    backtest_forecasts,
     bias,
     mean_absolute_error,
     mean_absolute_scaled_error,
@@ -59,8 +59,8 @@ from ecomcore.inventory.planning._from_stock import (
 from ecomcore.inventory.planning._history import (
     DemandHistory,
     DemandObservation,
+    DemandPeriod,
     DemandRecord,
-    Period,
     SeriesKey,
     demand_history,
 )
@@ -110,6 +110,7 @@ __all__ = [
     "DemandClass",
     "DemandHistory",
     "DemandObservation",
+    "DemandPeriod",
     "DemandProfile",
     "DemandRecord",
     "Forecast",
@@ -117,7 +118,6 @@ __all__ = [
     "LeadTimeDemand",
     "LotPlan",
     "LotSize",
-    "Period",
     "PlanningInputError",
     "PositionFacts",
     "RQPolicy",
@@ -127,7 +127,7 @@ __all__ = [
     "Supplier",
     "abc_classes",
     "auto_forecast",
-    "backtest",
+    "backtest_forecasts",
     "base_stock_level",
     "bias",
     "classify_demand",

@@ -87,8 +87,9 @@ class Backtest:
     (shorter at the end of the series).
 
     Examples:
-        >>> from ecomcore.inventory.planning import backtest, moving_average
-        >>> result = backtest([3, 1, 3, 1, 3], lambda s: moving_average(s, window=2, horizon=2),
+        >>> from ecomcore.inventory.planning import backtest_forecasts, moving_average
+        >>> result = backtest_forecasts(
+        ...     [3, 1, 3, 1, 3], lambda s: moving_average(s, window=2, horizon=2),
         ...                   initial=3, horizon=2)
         >>> result.origins, result.actual
         ((3, 4), ((1.0, 3.0), (3.0,)))
@@ -105,7 +106,7 @@ class Backtest:
     bias: float
 
 
-def backtest(
+def backtest_forecasts(
     series: Sequence[float],
     method: Callable[[Sequence[float]], Forecast],
     *,
@@ -121,7 +122,7 @@ def backtest(
 
     Examples:
         >>> from ecomcore.inventory.planning import moving_average
-        >>> result = backtest([2, 4, 2, 4, 2, 4], lambda s: moving_average(s, window=2),
+        >>> result = backtest_forecasts([2, 4, 2, 4, 2, 4], lambda s: moving_average(s, window=2),
         ...                   initial=2)
         >>> result.origins, result.mae, result.bias
         ((2, 3, 4, 5), 1.0, 0.0)

@@ -21,9 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
-from ecomcore.inventory import Movement, MovementReason, StockKey, StockLevel, StockRepository
+from ecomcore.inventory import (
+    InventoryUnitOfWork,
+    Movement,
+    MovementReason,
+    StockKey,
+    StockLevel,
+)
 from ecomcore.inventory.planning._errors import PlanningInputError
-from ecomcore.inventory.planning._history import DemandRecord, Period, demand_history
+from ecomcore.inventory.planning._history import DemandPeriod, DemandRecord, demand_history
 from ecomcore.inventory.planning._suggest import (
     InventoryPosition,
     ReorderSuggestion,
@@ -56,10 +62,9 @@ def position_from_level(
         for receipt in level.incoming
         if incoming_due_by is None or receipt.due <= incoming_due_by
     )
-    sku, location = level.key
     return InventoryPosition(
-        sku,
-        location,
+        level.key.sku,
+        level.key.location,
         on_hand=level.on_hand,
         incoming=incoming,
         allocated=committed - backorders,
@@ -88,12 +93,12 @@ def shipments_as_demand(movements: Iterable[Movement]) -> list[DemandRecord]:
 
 
 def suggest_reorders_from_stock(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     *,
     suppliers: Mapping[str, Supplier],
     as_of: date,
     history_days: int = 91,
-    period: Period = Period.DAY,
+    period: DemandPeriod = DemandPeriod.DAY,
     service_level: float = 0.95,
     window: int | None = None,
     keys: Sequence[StockKey] | None = None,
@@ -101,44 +106,45 @@ def suggest_reorders_from_stock(
 ) -> list[ReorderSuggestion]:
     """Reorder suggestions for every stored item and location, from live stock and its ledger.
 
-    Positions come from the repository's current levels (`position_from_level`); demand from the
+    Positions come from ``uow.stock``'s committed levels (`position_from_level`); demand from the
     shipments in its ledger (`shipments_as_demand`) over the ``history_days`` days before
     ``as_of`` (``as_of`` itself excluded), zeros filled in, so an item that never shipped has a
-    history of zeros. ``keys`` limits it to some levels (default: `StockRepository.stock_keys`,
-    every stored level, in key order). The rest is `suggest_reorders`. Raises
+    history of zeros. ``keys`` limits it to some levels (default: every stored level, in key
+    order, as ``uow.stock.stock_keys()`` lists them). The rest is `suggest_reorders`. Raises
     `PlanningInputError` for no levels, a ``history_days`` below 1, or an item without a supplier.
 
     Examples:
         Ten mugs received, six shipped on 2 January; plan on the 4th from three days of history:
 
         >>> from datetime import UTC, date, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import (ReservationLine, StockKey, allocate_reservation,
         ...     receive_stock, reserve, ship_reservation)
         >>> from ecomcore.inventory.planning import Supplier, suggest_reorders_from_stock
         >>> from ecomcore.core import FixedClock
-        >>> repo, clock = InMemoryStockRepository(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
-        >>> _ = receive_stock(repo, clock, StockKey("mug", "wh"), 10, reference="po-1")
-        >>> _ = reserve(repo, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
-        >>> _ = allocate_reservation(repo, clock, "o-1", "order-1")
-        >>> _ = ship_reservation(repo, clock, "o-1")
+        >>> uow, clock = InMemoryStockUnitOfWork(), FixedClock(datetime(2024, 1, 2, 9, tzinfo=UTC))
+        >>> _ = receive_stock(uow, clock, StockKey("mug", "wh"), 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "o-1", [ReservationLine("mug", 6, "wh")], timedelta(hours=1))
+        >>> _ = allocate_reservation(uow, clock, "o-1", "order-1")
+        >>> _ = ship_reservation(uow, clock, "o-1")
         >>> [mug] = suggest_reorders_from_stock(
-        ...     repo, suppliers={"mug": Supplier("acme", lead_time_days=3)},
+        ...     uow, suppliers={"mug": Supplier("acme", lead_time_days=3)},
         ...     as_of=date(2024, 1, 4), history_days=3)
         >>> mug.inventory_position, mug.demand_per_day, mug.order_quantity
         (4.0, 2.0, 40)
     """
     if isinstance(history_days, bool) or not isinstance(history_days, int) or history_days < 1:
         raise PlanningInputError("history_days", history_days, "a whole number of days, 1 or more")
-    chosen = list(keys) if keys is not None else repository.stock_keys()
+    stock = uow.stock
+    chosen = list(keys) if keys is not None else stock.stock_keys()
     if not chosen:
         raise PlanningInputError("keys", chosen, "at least one stored stock level")
-    levels = repository.levels(chosen)
+    levels = stock.levels(chosen)
     start = as_of - timedelta(days=history_days)
     # A zero on the first day gives every chosen level a series, shipped or not.
     quiet = [DemandRecord(key.sku, key.location, start, 0) for key in chosen]
     history = demand_history(
-        [*quiet, *shipments_as_demand(repository.movements())],
+        [*quiet, *shipments_as_demand(stock.movements())],
         period=period,
         start=start,
         end=as_of,

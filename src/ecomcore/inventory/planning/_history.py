@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -17,17 +17,20 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
-class Period(enum.Enum):
-    """The length of one bucket of a demand history.
+class DemandPeriod(enum.Enum):
+    """The length of one bucket of a demand history: a day or an ISO week.
+
+    Not `ecomcore.metrics.Period` (a reporting period of KPIs); this only says how a demand
+    series is bucketed.
 
     Weeks start on Monday (ISO 8601), so a weekly history always lines up with calendar weeks.
 
     Examples:
         >>> from datetime import date
-        >>> from ecomcore.inventory.planning import DemandRecord, Period, demand_history
+        >>> from ecomcore.inventory.planning import DemandRecord, DemandPeriod, demand_history
         >>> lines = [DemandRecord("mug", "berlin", date(2024, 1, 3), 2),
         ...          DemandRecord("mug", "berlin", date(2024, 1, 10), 5)]
-        >>> weekly = demand_history(lines, period=Period.WEEK)
+        >>> weekly = demand_history(lines, period=DemandPeriod.WEEK)
         >>> weekly.start, weekly.series("mug", "berlin")
         (datetime.date(2024, 1, 1), (2.0, 5.0))
     """
@@ -40,7 +43,7 @@ class Period(enum.Enum):
         """Days in one period.
 
         Examples:
-            >>> Period.WEEK.days
+            >>> DemandPeriod.WEEK.days
             7
         """
         return self.value
@@ -50,15 +53,16 @@ class Period(enum.Enum):
 
         Examples:
             >>> from datetime import date
-            >>> Period.WEEK.bucket_start(date(2024, 3, 7))
+            >>> DemandPeriod.WEEK.bucket_start(date(2024, 3, 7))
             datetime.date(2024, 3, 4)
         """
-        if self is Period.WEEK:
+        if self is DemandPeriod.WEEK:
             return day - timedelta(days=day.weekday())
         return day
 
 
-class SeriesKey(NamedTuple):
+@attrs.frozen(cache_hash=True, order=True)
+class SeriesKey:
     """Which demand series: an item (SKU) at a location.
 
     Examples:
@@ -68,7 +72,7 @@ class SeriesKey(NamedTuple):
         ...                           DemandRecord("mug", "berlin", date(2024, 1, 1), 2)])
         >>> history.keys
         (SeriesKey(item='mug', location='berlin'), SeriesKey(item='mug', location='paris'))
-        >>> [history.series(*key) for key in history.keys]
+        >>> [history.series(key.item, key.location) for key in history.keys]
         [(2.0,), (1.0,)]
     """
 
@@ -155,9 +159,10 @@ class DemandHistory:
 
     keys: tuple[SeriesKey, ...]
     start: date
-    period: Period
+    period: DemandPeriod
     quantities: NDArray[np.float64]
-    _index: dict[SeriesKey, int] = attrs.field(init=False, repr=False)
+    # By plain (item, location) tuples: lookups come as pairs, and tuples hash fast.
+    _index: dict[tuple[str, str], int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         import numpy as np
@@ -176,7 +181,7 @@ class DemandHistory:
                 float(matrix[row, column]),
                 "a finite demand, zero or more (returns are not demand)",
             )
-        index = {key: row for row, key in enumerate(self.keys)}
+        index = {(key.item, key.location): row for row, key in enumerate(self.keys)}
         if len(index) != len(self.keys):
             raise PlanningInputError("keys", self.keys, "each item and location once")
         object.__setattr__(self, "_index", index)
@@ -187,7 +192,7 @@ class DemandHistory:
         rows: dict[tuple[str, str], Sequence[float]],
         *,
         start: date,
-        period: Period = Period.DAY,
+        period: DemandPeriod = DemandPeriod.DAY,
     ) -> DemandHistory:
         """Build a history from one sequence of quantities per (item, location), all one length."""
         import numpy as np
@@ -223,7 +228,7 @@ class DemandHistory:
     def row(self, item: str, location: str) -> int:
         """Return the row index of a series; raises `PlanningInputError` if it is not there."""
         try:
-            return self._index[SeriesKey(item, location)]
+            return self._index[item, location]
         except KeyError:
             raise PlanningInputError(
                 "item, location", (item, location), "an item and location in the demand history"
@@ -235,7 +240,7 @@ class DemandHistory:
 
         index = self._index
         try:
-            return np.array([index[pair] for pair in pairs], dtype=np.intp)  # type: ignore[index]
+            return np.array([index[pair] for pair in pairs], dtype=np.intp)
         except KeyError as missing:
             raise PlanningInputError(
                 "item, location", missing.args[0], "an item and location in the demand history"
@@ -249,7 +254,7 @@ class DemandHistory:
 def demand_history(
     observations: Iterable[DemandObservation],
     *,
-    period: Period = Period.DAY,
+    period: DemandPeriod = DemandPeriod.DAY,
     start: date | None = None,
     end: date | None = None,
 ) -> DemandHistory:
@@ -271,13 +276,13 @@ def demand_history(
         ... ]
         >>> demand_history(lines).series("mug", "berlin")
         (2.0, 0.0, 0.0, 6.0)
-        >>> demand_history(lines, period=Period.WEEK).series("mug", "berlin")
+        >>> demand_history(lines, period=DemandPeriod.WEEK).series("mug", "berlin")
         (8.0,)
     """
     import numpy as np
 
-    cells: dict[tuple[SeriesKey, int], float] = {}
-    days: list[tuple[SeriesKey, date, float]] = []
+    cells: dict[tuple[tuple[str, str], int], float] = {}
+    days: list[tuple[tuple[str, str], date, float]] = []
     for position, observation in enumerate(observations):
         quantity = float(observation.quantity)
         if not 0 <= quantity < float("inf"):
@@ -287,7 +292,7 @@ def demand_history(
                 "a finite demand, zero or more (returns are not demand)",
             )
         day = observation.day.date() if isinstance(observation.day, datetime) else observation.day
-        days.append((SeriesKey(observation.item, observation.location), day, quantity))
+        days.append(((observation.item, observation.location), day, quantity))
     if not days:
         raise PlanningInputError("observations", [], "at least one demand observation")
     first = period.bucket_start(start or min(day for _, day, _ in days))
@@ -300,9 +305,9 @@ def demand_history(
         column = (period.bucket_start(day) - first).days // period.days
         if 0 <= column < count:
             cells[key, column] = cells.get((key, column), 0.0) + quantity
-    keys = tuple(sorted({key for key, _, _ in days}))
-    row_of = {key: row for row, key in enumerate(keys)}
-    matrix = np.zeros((len(keys), count), dtype=np.float64)
+    pairs = sorted({pair for pair, _, _ in days})
+    row_of = {pair: row for row, pair in enumerate(pairs)}
+    matrix = np.zeros((len(pairs), count), dtype=np.float64)
     for (key, column), quantity in cells.items():
         matrix[row_of[key], column] = quantity
-    return DemandHistory(keys, first, period, matrix)
+    return DemandHistory(tuple(SeriesKey(*pair) for pair in pairs), first, period, matrix)

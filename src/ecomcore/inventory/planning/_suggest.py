@@ -9,7 +9,7 @@ from the rest of the inventory context (`suggest_reorders_from_stock` is the lin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -144,14 +144,13 @@ class Supplier:
         require_positive("order_cycle_days", value)
 
 
-class ReorderSuggestion(NamedTuple):
+@attrs.frozen
+class ReorderSuggestion:
     """What to do about one item at one location, with every figure behind it.
 
     Demand figures are per day. ``stockout_risk`` is the chance that demand over the lead time
     exceeds the current inventory position: the risk of running out before an order placed now
-    could arrive, if none is placed. Read `explanation` for the reasoning in words. (A named
-    tuple rather than an attrs class: suggestions come tens of thousands at a time, and a tuple
-    is several times cheaper to build; it is just as immutable.)
+    could arrive, if none is placed. Read `explanation` for the reasoning in words.
 
     Examples:
         >>> from datetime import date

@@ -4,10 +4,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from ecomcore.core import ConcurrencyError, DomainEvent, ValidationError
+from ecomcore.core import ConcurrencyError, DomainEvent, check_whole_number
 from ecomcore.inventory._events import BackInStock, LowStock, OutOfStock
 from ecomcore.inventory._model import Movement, StockKey, StockLevel
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._records import Reservation, Transfer
 
 T = TypeVar("T")
@@ -16,41 +16,52 @@ DEFAULT_ATTEMPTS = 10
 """How many times a use case re-reads and re-decides after losing a race before giving up."""
 
 
+def check_attempts(attempts: int) -> None:
+    """Refuse a retry budget below one attempt."""
+    if type(attempts) is not int or attempts < 1:  # the cheap test first: this runs per call
+        check_whole_number("attempts", attempts, minimum=1)
+
+
 def with_retries(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     attempts: int,
     decide: Callable[[], tuple[StockChange | None, T]],
 ) -> T:
-    """Run ``decide``, commit its change, and start over on `ConcurrencyError`, ``attempts`` times.
+    """Run ``decide`` in ``uow``, stage and commit its change; on `ConcurrencyError`, start over.
 
-    ``decide`` reads what it needs, checks, and returns the change to commit (None: nothing to
-    write) with the result to hand back. Every attempt re-reads and re-checks, so a check never
-    outlives a lost race. The last `ConcurrencyError` propagates.
+    ``decide`` reads what it needs through ``uow.stock``, checks, and returns the change to
+    commit (None: nothing to write) with the result to hand back. Every attempt re-reads and
+    re-checks, so a check never outlives a lost race; after ``attempts`` of them the last
+    `ConcurrencyError` propagates.
     """
-    if attempts < 1:
-        raise ValidationError("attempts", attempts, "1 or more")
+    check_attempts(attempts)
     for attempt in range(1, attempts + 1):
-        change, result = decide()
-        if change is None:
-            return result
-        try:
-            repository.commit(change)
-        except ConcurrencyError:
-            if attempt == attempts:
-                raise
-        else:
-            return result
+        with uow:
+            change, result = decide()
+            if change is None:
+                return result
+            uow.stock.stage(change)
+            try:
+                uow.commit()
+            except ConcurrencyError:
+                if attempt == attempts:
+                    raise
+            else:
+                return result
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def stock_events(before: StockLevel, after: StockLevel, at: datetime) -> list[DomainEvent]:
-    """Events for crossings of available stock: out of stock, back in stock, low stock."""
-    was = before.on_hand - before.reserved - before.allocated - before.safety_stock
-    now = after.on_hand - after.reserved - after.allocated - after.safety_stock
-    point = after.reorder_point
+def stock_events(
+    key: StockKey, was: int, now: int, reorder_point: int, at: datetime
+) -> list[DomainEvent]:
+    """Events for crossings of available stock (``was`` before, ``now`` after) at ``key``.
+
+    Out of stock, back in stock, or low stock (at or below the reorder point).
+    """
+    point = reorder_point
     if was > point and now > point:  # the common case: comfortably in stock before and after
         return []
-    sku, location = after.key
+    sku, location = key.sku, key.location
     if was > 0 >= now:
         return [OutOfStock(occurred_at=at, sku=sku, location=location, available=now)]
     if was <= 0 < now:
@@ -60,6 +71,11 @@ def stock_events(before: StockLevel, after: StockLevel, at: datetime) -> list[Do
             LowStock(occurred_at=at, sku=sku, location=location, available=now, reorder_point=point)
         ]
     return []
+
+
+def level_events(before: StockLevel, after: StockLevel, at: datetime) -> list[DomainEvent]:
+    """`stock_events` for a level changed from ``before`` to ``after``."""
+    return stock_events(after.key, before.available, after.available, after.reorder_point, at)
 
 
 def change_from(
@@ -74,17 +90,14 @@ def change_from(
     """Apply ``movements`` to the ``levels`` they touch and package the result as one change."""
     by_key: dict[StockKey, list[Movement]] = {}
     for movement in movements:
-        if movement.key in by_key:
-            by_key[movement.key].append(movement)
-        else:
-            by_key[movement.key] = [movement]
+        by_key.setdefault(movement.key, []).append(movement)
     new_levels = []
     all_events = list(events)
     for key, moves in by_key.items():
         before = levels[key]
         after = before.apply(moves)
         new_levels.append(after)
-        all_events += stock_events(before, after, at)
+        all_events += level_events(before, after, at)
     return StockChange(
         levels=new_levels,
         reservations=reservations,

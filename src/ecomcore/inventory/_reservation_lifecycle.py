@@ -1,20 +1,20 @@
 """Use cases for held reservations: extend, release, expire, allocate to an order, ship.
 
-Each takes the `StockRepository` and a `ecomcore.core.Clock` as arguments, decides on a fresh read,
-and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Taking stock
-(`reserve`, `reserve_by_strategy`) is in ``_services_reserve``.
+Each takes the `InventoryUnitOfWork` and a `ecomcore.core.Clock` as arguments, decides on a fresh
+read, and commits one `StockChange`; a lost race is retried (``attempts`` times at most). Every
+status move is asked of `RESERVATION_LIFECYCLE`, which refuses with `ecomcore.core.TransitionError`.
+Taking stock (`reserve`, `reserve_by_strategy`) is in ``_reserving``.
 """
 
 from datetime import datetime, timedelta
 
 from ecomcore.core import Clock
-from ecomcore.inventory._errors import StockStateError
 from ecomcore.inventory._events import ReservationExpired
 from ecomcore.inventory._model import Movement, MovementReason
-from ecomcore.inventory._ports import StockChange, StockRepository
+from ecomcore.inventory._ports import InventoryUnitOfWork, StockChange
 from ecomcore.inventory._records import Reservation, ReservationStatus
-from ecomcore.inventory._services_reserve import check_ttl
-from ecomcore.inventory._unit_of_change import DEFAULT_ATTEMPTS, change_from, with_retries
+from ecomcore.inventory._reserving import check_ttl
+from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, change_from, with_retries
 
 __all__ = [
     "allocate_reservation",
@@ -26,7 +26,7 @@ __all__ = [
 
 
 def _release_units(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     reservation: Reservation,
     reason: MovementReason,
     now: datetime,
@@ -38,7 +38,7 @@ def _release_units(
 ) -> tuple[StockChange, Reservation]:
     """Move each held unit of ``reservation`` by the given signs and advance its status."""
     keys = [key for key, _ in reservation.units]
-    levels = repository.levels(keys)
+    levels = uow.stock.levels(keys)
     movements = [
         Movement(
             key,
@@ -57,7 +57,7 @@ def _release_units(
         MovementReason.ALLOCATION: ReservationStatus.ALLOCATED,
         MovementReason.SHIPMENT: ReservationStatus.SHIPPED,
     }[reason]
-    after = reservation.moved_to(status, order_id=order_id or reservation.order_id)
+    after = reservation.moved_to(status, now, order_id=order_id)
     events = []
     if reason is MovementReason.EXPIRY:
         events.append(
@@ -68,8 +68,11 @@ def _release_units(
     return change_from(levels, movements, now, reservations=(after,), events=events), after
 
 
+_GIVEN_BACK = frozenset({ReservationStatus.RELEASED, ReservationStatus.EXPIRED})
+
+
 def extend_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     ttl: timedelta,
@@ -78,39 +81,38 @@ def extend_reservation(
 ) -> Reservation:
     """Keep an active reservation until ``now + ttl`` (never shortening it).
 
-    Raises `StockStateError` if it is no longer active or has already expired by the clock.
+    Raises `ecomcore.core.TransitionError` if it is no longer active or its time has run out.
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> extend_reservation(repository, clock, "cart-1", timedelta(minutes=30)).expires_at
+        >>> extend_reservation(uow, clock, "cart-1", timedelta(minutes=30)).expires_at
         datetime.datetime(2026, 5, 4, 9, 30, tzinfo=datetime.timezone.utc)
     """
     check_ttl(ttl)
 
     def decide() -> tuple[StockChange | None, Reservation]:
         now = clock.now()
-        current = repository.reservation(reservation_id)
-        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
-            state = "expired" if current.expired_as_of(now) else current.status.value
-            raise StockStateError("reservation", reservation_id, state, "extend")
-        later = current.moved_to(current.status, expires_at=max(current.expires_at, now + ttl))
+        current = uow.stock.reservation(reservation_id)
+        later = current.moved_to(
+            ReservationStatus.ACTIVE, now, expires_at=max(current.expires_at, now + ttl)
+        )
         return StockChange(reservations=(later,)), later
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def release_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     *,
@@ -119,39 +121,37 @@ def release_reservation(
     """Give a reservation's units back (a cart abandoned, a checkout cancelled).
 
     Releasing one already released or expired changes nothing and returns it; one allocated to
-    an order raises `StockStateError` (cancel the order's allocation instead).
+    an order raises `ecomcore.core.TransitionError` (cancel the order's allocation instead).
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> release_reservation(repository, clock, "cart-1").status.value
+        >>> release_reservation(uow, clock, "cart-1").status.value
         'released'
-        >>> repository.levels([mug])[mug].available
+        >>> uow.stock.levels([mug])[mug].available
         10
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        current = repository.reservation(reservation_id)
-        if current.status in (ReservationStatus.RELEASED, ReservationStatus.EXPIRED):
+        current = uow.stock.reservation(reservation_id)
+        if current.status in _GIVEN_BACK:
             return None, current
-        if current.status is not ReservationStatus.ACTIVE:
-            raise StockStateError("reservation", reservation_id, current.status.value, "release")
-        return _release_units(repository, current, MovementReason.RELEASE, clock.now())
+        return _release_units(uow, current, MovementReason.RELEASE, clock.now())
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def expire_reservations(
-    repository: StockRepository, clock: Clock, *, attempts: int = DEFAULT_ATTEMPTS
+    uow: InventoryUnitOfWork, clock: Clock, *, attempts: int = DEFAULT_ATTEMPTS
 ) -> list[Reservation]:
     """Sweep: release every active reservation expired as of the clock's now; return them.
 
@@ -160,42 +160,42 @@ def expire_reservations(
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
         >>> clock.advance(timedelta(minutes=20))
-        >>> [reservation.id for reservation in expire_reservations(repository, clock)]
+        >>> [reservation.id for reservation in expire_reservations(uow, clock)]
         ['cart-1']
-        >>> repository.levels([mug])[mug].available
+        >>> uow.stock.levels([mug])[mug].available
         10
     """
     now = clock.now()
     expired = []
-    for candidate in repository.expiring(now):
+    for candidate in uow.stock.expiring(now):
 
         def decide(
             reservation_id: str = candidate.id,
         ) -> tuple[StockChange | None, Reservation | None]:
-            current = repository.reservation(reservation_id)
+            current = uow.stock.reservation(reservation_id)
             if not current.expired_as_of(now):
                 return None, None  # released, allocated or expired by someone else meanwhile
-            return _release_units(repository, current, MovementReason.EXPIRY, now)
+            return _release_units(uow, current, MovementReason.EXPIRY, now)
 
-        result = with_retries(repository, attempts, decide)
+        result = with_retries(uow, attempts, decide)
         if result is not None:
             expired.append(result)
     return expired
 
 
 def allocate_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     order_id: str,
@@ -206,45 +206,42 @@ def allocate_reservation(
 
     The units move from reserved to allocated and stop expiring. Doing it again for the same
     order returns the allocation unchanged; an expired, released or otherwise taken reservation
-    raises `StockStateError` (reserve again).
+    raises `ecomcore.core.TransitionError` (reserve again).
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> allocate_reservation(repository, clock, "cart-1", "order-9").status.value
+        >>> allocate_reservation(uow, clock, "cart-1", "order-9").status.value
         'allocated'
-        >>> level = repository.levels([mug])[mug]
+        >>> level = uow.stock.levels([mug])[mug]
         >>> level.reserved, level.allocated
         (0, 3)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
         now = clock.now()
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         if current.status is ReservationStatus.ALLOCATED and current.order_id == order_id:
             return None, current
-        if current.status is not ReservationStatus.ACTIVE or current.expired_as_of(now):
-            state = "expired" if current.expired_as_of(now) else current.status.value
-            raise StockStateError("reservation", reservation_id, state, "allocate")
         return _release_units(
-            repository, current, MovementReason.ALLOCATION, now,
+            uow, current, MovementReason.ALLOCATION, now,
             reserved=-1, allocated=1, order_id=order_id,
         )  # fmt: skip
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
 
 
 def ship_reservation(
-    repository: StockRepository,
+    uow: InventoryUnitOfWork,
     clock: Clock,
     reservation_id: str,
     *,
@@ -252,36 +249,35 @@ def ship_reservation(
 ) -> Reservation:
     """Ship an allocated reservation: its units leave allocated and on hand together.
 
-    Shipping it again changes nothing; shipping one not allocated raises `StockStateError`.
+    Shipping it again changes nothing; shipping one not allocated raises
+    `ecomcore.core.TransitionError`.
 
     Examples:
         >>> from datetime import UTC, datetime, timedelta
-        >>> from ecomcore.adapters.memory import InMemoryStockRepository
+        >>> from ecomcore.adapters.memory import InMemoryStockUnitOfWork
         >>> from ecomcore.inventory import ReservationLine, StockKey
         >>> from ecomcore.core import FixedClock
-        >>> repository = InMemoryStockRepository()
+        >>> uow = InMemoryStockUnitOfWork()
         >>> clock = FixedClock(datetime(2026, 5, 4, 9, tzinfo=UTC))
         >>> mug = StockKey("mug", "wh")
         >>> from ecomcore.inventory import allocate_reservation, receive_stock, reserve
-        >>> _ = receive_stock(repository, clock, mug, 10, reference="po-1")
-        >>> _ = reserve(repository, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
+        >>> _ = receive_stock(uow, clock, mug, 10, reference="po-1")
+        >>> _ = reserve(uow, clock, "cart-1", [ReservationLine("mug", 3, "wh")],
         ...             timedelta(minutes=15))
-        >>> _ = allocate_reservation(repository, clock, "cart-1", "order-9")
-        >>> _ = ship_reservation(repository, clock, "cart-1")
-        >>> level = repository.levels([mug])[mug]
+        >>> _ = allocate_reservation(uow, clock, "cart-1", "order-9")
+        >>> _ = ship_reservation(uow, clock, "cart-1")
+        >>> level = uow.stock.levels([mug])[mug]
         >>> level.on_hand, level.allocated
         (7, 0)
     """
 
     def decide() -> tuple[StockChange | None, Reservation]:
-        current = repository.reservation(reservation_id)
+        current = uow.stock.reservation(reservation_id)
         if current.status is ReservationStatus.SHIPPED:
             return None, current
-        if current.status is not ReservationStatus.ALLOCATED:
-            raise StockStateError("reservation", reservation_id, current.status.value, "ship")
         return _release_units(
-            repository, current, MovementReason.SHIPMENT, clock.now(),
+            uow, current, MovementReason.SHIPMENT, clock.now(),
             reserved=0, allocated=-1, on_hand=-1,
         )  # fmt: skip
 
-    return with_retries(repository, attempts, decide)
+    return with_retries(uow, attempts, decide)
