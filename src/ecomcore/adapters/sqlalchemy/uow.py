@@ -1,0 +1,188 @@
+"""The SQL unit of work and outbox: staged writes, one transaction, events in the same commit."""
+
+from collections.abc import Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from ecomcore.adapters.sqlalchemy._database import Database
+from ecomcore.adapters.sqlalchemy._events import event_from_row, event_row
+from ecomcore.adapters.sqlalchemy._schema import outbox
+from ecomcore.core import ConcurrencyError, DomainEvent
+
+__all__ = ["SqlOutbox", "SqlUnitOfWork", "Write", "conflict", "insert_new", "update_version"]
+
+Write = Callable[[Connection], None]
+"""A staged write, run in the commit's transaction; raises `ConcurrencyError` on a stale row."""
+
+Subscriber = Callable[[Sequence[DomainEvent]], None]
+
+_COMMIT_ORDER_LOCK = 0x65636F6D  # "ecom": one PostgreSQL advisory lock for the commits' tail
+_TRANSIENT_SQLSTATES = {"40001": "serialization failure", "40P01": "deadlock detected"}
+
+
+class _RecordsEvents(Protocol):
+    def pull_events(self) -> list[DomainEvent]: ...
+
+
+class SqlOutbox:
+    """The committed events in commit order, read back from the ``ecomcore_outbox`` table.
+
+    Examples:
+        >>> from ecomcore.adapters.sqlalchemy import upgrade
+        >>> database = upgrade("sqlite://")
+        >>> SqlOutbox(database).events()
+        []
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def events(self, after: int = 0) -> list[DomainEvent]:
+        """Return the committed events in commit order, skipping the first ``after``."""
+        query = sa.select(outbox).order_by(outbox.c.position).offset(after)
+        with self._database.reading() as connection:
+            rows = connection.execute(query).all()
+        return [event_from_row(row.event_type, row.occurred_at, row.payload) for row in rows]
+
+
+class SqlUnitOfWork:
+    """A `ecomcore.core.UnitOfWork` over a `Database`: one transaction per commit.
+
+    Repositories stage writes (functions run inside the commit's transaction), rows for
+    append-only tables such as a ledger, and the aggregates whose events to collect. `commit`
+    runs the writes in staging order in one write transaction (each raises `ConcurrencyError`
+    on a stale version, which rolls everything back), then appends the ledger rows and the
+    events to the outbox in the same transaction, and calls the subscribers only once it is
+    committed. On PostgreSQL that last step holds a transaction-scoped advisory lock, so
+    ledger and outbox positions are in commit order (a reader paging with ``after`` never skips
+    a row committed late). A deadlock or serialization failure reported by the database is a
+    `ConcurrencyError` too: the use cases re-read and retry. A failed commit keeps nothing
+    staged. One unit of work serves one thread at a time; reads see what is committed.
+
+    Examples:
+        >>> from ecomcore.adapters.sqlalchemy import upgrade
+        >>> database = upgrade("sqlite://")
+        >>> seen = []
+        >>> with SqlUnitOfWork(database, subscribers=[seen.extend]) as uow:
+        ...     uow.commit()
+        >>> seen, uow.outbox.events()
+        ([], [])
+    """
+
+    def __init__(self, database: Database, *, subscribers: Sequence[Subscriber] = ()) -> None:
+        self.database = database
+        self.outbox = SqlOutbox(database)
+        self._subscribers = tuple(subscribers)
+        self._writes: list[Write] = []
+        self._appends: list[tuple[sa.Table, list[dict[str, Any]]]] = []
+        self._aggregates: dict[int, _RecordsEvents] = {}
+        self._after_commit: list[Callable[[], None]] = []
+
+    def __enter__(self) -> Self:
+        """Start collecting staged writes."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was staged and not committed."""
+        self.rollback()
+
+    def stage(self, write: Write, aggregate: _RecordsEvents | None = None) -> None:
+        """Add ``write`` to the next commit, and ``aggregate``'s events to its outbox rows."""
+        self._writes.append(write)
+        if aggregate is not None:
+            self.collect(aggregate)
+
+    def append(self, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Add ``rows`` to the append-only ``table`` at the next commit, in commit order."""
+        if rows:
+            self._appends.append((table, [dict(row) for row in rows]))
+
+    def collect(self, aggregate: _RecordsEvents) -> None:
+        """Add ``aggregate``'s events to the next commit's outbox rows (once, however often)."""
+        self._aggregates.setdefault(id(aggregate), aggregate)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the next commit is stored (to set an aggregate's version)."""
+        self._after_commit.append(callback)
+
+    def commit(self) -> None:
+        """Run every staged write and append in one transaction, then publish the events."""
+        writes, appends, aggregates, after = (
+            self._writes, self._appends, self._aggregates, self._after_commit
+        )  # fmt: skip
+        self.rollback()
+        try:
+            with self.database.writing() as connection:
+                for write in writes:
+                    write(connection)
+                events = [event for item in aggregates.values() for event in item.pull_events()]
+                if appends or events:
+                    if connection.dialect.name == "postgresql":
+                        connection.execute(
+                            sa.select(sa.func.pg_advisory_xact_lock(_COMMIT_ORDER_LOCK))
+                        )
+                    for table, rows in appends:
+                        connection.execute(table.insert(), rows)
+                    if events:
+                        connection.execute(outbox.insert(), [event_row(e) for e in events])
+        except DBAPIError as error:
+            reason = _TRANSIENT_SQLSTATES.get(getattr(error.orig, "sqlstate", None) or "")
+            if reason is None and "database is locked" in str(error.orig):
+                reason = "database is locked"
+            if reason is None:
+                raise
+            raise ConcurrencyError(
+                "transaction", reason, expected_version=0, actual_version=0
+            ) from error
+        for callback in after:
+            callback()
+        for subscriber in self._subscribers:
+            subscriber(events)
+
+    def rollback(self) -> None:
+        """Forget everything staged since the last commit."""
+        self._writes, self._appends, self._aggregates, self._after_commit = [], [], {}, []
+
+
+def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) -> bool:
+    """Insert ``row`` unless its key is taken; tell whether it was inserted.
+
+    ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent insert of the same key waits for the
+    other transaction and then inserts nothing, without aborting this transaction.
+    """
+    dialect: Any = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**row).on_conflict_do_nothing()
+    # RETURNING rather than rowcount: psycopg reports no row count for this statement.
+    return connection.execute(statement.returning(table.c.version)).first() is not None
+
+
+def update_version(
+    connection: Connection, table: sa.Table, key: Mapping[str, Any], row: Mapping[str, Any]
+) -> bool:
+    """Write ``row`` (with its new ``version``) over the row at ``key`` stored one version below.
+
+    Tell whether it was written: False means the stored version moved on (or there is none).
+    """
+    where = [table.c[name] == value for name, value in key.items()]
+    statement = table.update().where(*where, table.c.version == row["version"] - 1).values(**row)
+    return connection.execute(statement.returning(table.c.version)).first() is not None
+
+
+def conflict(
+    connection: Connection, table: sa.Table, kind: str, key: Mapping[str, Any], version: int
+) -> ConcurrencyError:
+    """Return the `ConcurrencyError` for a write of ``version`` at ``key`` that did not apply."""
+    where = [table.c[name] == value for name, value in key.items()]
+    stored = connection.execute(sa.select(table.c.version).where(*where)).scalar()
+    shown = next(iter(key.values())) if len(key) == 1 else tuple(key.values())
+    return ConcurrencyError(kind, shown, expected_version=version - 1, actual_version=stored or 0)
