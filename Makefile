@@ -24,7 +24,7 @@ SYNC := $(UV) sync --locked --quiet
 # Material for MkDocs prints a banner about its successor on every build; we read it once.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test lint types layers pytest bench docs fmt clean java lock
+.PHONY: demo test lint types layers pytest bench docs fmt clean java postgres lock
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -67,7 +67,13 @@ java:
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; }
 
-pytest: $(VENV)/.dev java
+# The SQL adapter's tests start a throwaway PostgreSQL server (tests/integration/conftest.py) from
+# Debian's server programs: install them where they are missing (needs root and apt, as CI has).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
+pytest: $(VENV)/.dev java postgres
 	$(BIN)/pytest --benchmark-disable
 
 # Benchmarks run at full size here (the make-test pass uses small defaults, see each bench file);

@@ -12,7 +12,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -95,14 +95,27 @@ def empty_all_tables(database: Database, *extra: sa.Table) -> None:
                 connection.execute(table.delete())
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """An upgraded, empty database: a SQLite file, then the run's PostgreSQL."""
-    if request.param == "sqlite":
-        database = upgrade(f"sqlite:///{tmp_path / 'shop.db'}")
-        yield database
+@pytest.fixture
+def open_database(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Callable[[str], Database]]:
+    """Open an upgraded, empty database by kind: ``sqlite`` (a new file) or ``postgresql``."""
+    files: list[Database] = []
+
+    def open_(kind: str) -> Database:
+        if kind == "sqlite":
+            files.append(upgrade(f"sqlite:///{tmp_path / f'shop-{len(files)}.db'}"))
+            return files[-1]
+        database: Database = request.getfixturevalue("postgres_database")
+        empty_all_tables(database)
+        return database
+
+    yield open_
+    for database in files:
         database.dispose()
-        return
-    database = request.getfixturevalue("postgres_database")
-    empty_all_tables(database)
-    yield database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, open_database: Callable[[str], Database]) -> Database:
+    """An upgraded, empty database: a SQLite file, then the run's PostgreSQL."""
+    return open_database(request.param)

@@ -19,13 +19,7 @@ from sqlalchemy.engine import Connection, Row
 
 from ecomcore.adapters.sqlalchemy._database import Database
 from ecomcore.adapters.sqlalchemy._schema import UtcDateTime, metadata, version_column
-from ecomcore.adapters.sqlalchemy.uow import (
-    SqlUnitOfWork,
-    Subscriber,
-    conflict,
-    insert_new,
-    update_version,
-)
+from ecomcore.adapters.sqlalchemy.uow import SqlUnitOfWork, Subscriber, put_version
 from ecomcore.core import DomainEvent, NotFoundError
 from ecomcore.inventory import (
     ExpectedReceipt,
@@ -234,32 +228,19 @@ def _write(change: StockChange, connection: Connection) -> None:
     levels = sorted(change.levels, key=lambda level: (level.key.sku, level.key.location))
     for level in levels:  # in key order, so two commits lock shared rows in the same order
         key = {"sku": level.key.sku, "location": level.key.location}
-        _put(connection, stock_level, _level_row(level), kind="stock level", key=key)
+        put_version(connection, stock_level, _level_row(level), kind="stock level", key=key)
     for reservation in change.reservations:
-        key = {"id": reservation.id}
-        _put(connection, stock_reservation, _reservation_row(reservation), kind="reservation",
-             key=key)  # fmt: skip
+        row = _reservation_row(reservation)
+        put_version(
+            connection, stock_reservation, row, kind="reservation", key={"id": reservation.id}
+        )
     for transfer in change.transfers:
         row = {
             "sku": transfer.sku, "source": transfer.source, "destination": transfer.destination,
             "quantity": transfer.quantity, "dispatched_at": transfer.dispatched_at,
             "status": transfer.status.value, "version": transfer.version,
         }  # fmt: skip
-        _put(connection, stock_transfer, row, kind="transfer", key={"id": transfer.id})
-
-
-def _put(
-    connection: Connection, table: sa.Table, row: dict[str, Any], *, kind: str, key: dict[str, Any]
-) -> None:
-    """Insert (version 1) or update (built on ``version - 1``) one row; raise on a lost race."""
-    version = row["version"]
-    written = (
-        insert_new(connection, table, {**key, **row})
-        if version == 1
-        else update_version(connection, table, key, row)
-    )
-    if not written:
-        raise conflict(connection, table, kind, key, version)
+        put_version(connection, stock_transfer, row, kind="transfer", key={"id": transfer.id})
 
 
 def _level_row(level: StockLevel) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The SQL unit of work and outbox: staged writes, one transaction, events in the same commit."""
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Protocol, Self
@@ -12,9 +13,9 @@ from sqlalchemy.exc import DBAPIError
 from ecomcore.adapters.sqlalchemy._database import Database
 from ecomcore.adapters.sqlalchemy._events import event_from_row, event_row
 from ecomcore.adapters.sqlalchemy._schema import outbox
-from ecomcore.core import ConcurrencyError, DomainEvent
+from ecomcore.core import Aggregate, ConcurrencyError, DomainEvent
 
-__all__ = ["SqlOutbox", "SqlUnitOfWork", "Write", "conflict", "insert_new", "update_version"]
+__all__ = ["SqlOutbox", "SqlUnitOfWork", "Write", "put_version", "stage_save"]
 
 Write = Callable[[Connection], None]
 """A staged write, run in the commit's transaction; raises `ConcurrencyError` on a stale row."""
@@ -154,7 +155,61 @@ class SqlUnitOfWork:
         self._writes, self._appends, self._aggregates, self._after_commit = [], [], {}, []
 
 
-def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) -> bool:
+def put_version(
+    connection: Connection,
+    table: sa.Table,
+    row: Mapping[str, Any],
+    *,
+    kind: str,
+    key: Mapping[str, Any],
+) -> None:
+    """Write ``row`` at ``key``: insert it at version 1, or update the row one version below.
+
+    ``row`` carries the ``version`` it is stored at. A key already taken (for version 1) or a
+    stored version that moved on raises `ConcurrencyError` naming ``kind`` and the key; the
+    commit's transaction then rolls back.
+    """  # fmt: skip
+    version = row["version"]
+    written = (
+        _insert_new(connection, table, {**key, **row})
+        if version == 1
+        else _update_version(connection, table, key, row)
+    )
+    if not written:
+        raise _conflict(connection, table, kind, key, version)
+
+
+def stage_save(
+    uow: SqlUnitOfWork,
+    table: sa.Table,
+    row: Mapping[str, Any],
+    *,
+    kind: str,
+    key: Mapping[str, Any],
+    aggregate: Aggregate,
+) -> None:
+    """Stage the save of ``aggregate`` as ``row`` at ``key``, checked against its read version.
+
+    At commit the row is stored at ``aggregate.version + 1`` (inserted when the aggregate is
+    new); once committed the aggregate's ``version`` is the stored one, and its events are in
+    the outbox.
+    """
+    stored = {**row, "version": aggregate.version + 1}
+    uow.stage(functools.partial(_put_row, table, stored, kind, dict(key)), aggregate)
+
+    def stored_at() -> None:
+        aggregate.version = stored["version"]
+
+    uow.after_commit(stored_at)
+
+
+def _put_row(
+    table: sa.Table, row: dict[str, Any], kind: str, key: dict[str, Any], connection: Connection
+) -> None:
+    put_version(connection, table, row, kind=kind, key=key)
+
+
+def _insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) -> bool:
     """Insert ``row`` unless its key is taken; tell whether it was inserted.
 
     ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent insert of the same key waits for the
@@ -166,7 +221,7 @@ def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) 
     return connection.execute(statement.returning(table.c.version)).first() is not None
 
 
-def update_version(
+def _update_version(
     connection: Connection, table: sa.Table, key: Mapping[str, Any], row: Mapping[str, Any]
 ) -> bool:
     """Write ``row`` (with its new ``version``) over the row at ``key`` stored one version below.
@@ -178,7 +233,7 @@ def update_version(
     return connection.execute(statement.returning(table.c.version)).first() is not None
 
 
-def conflict(
+def _conflict(
     connection: Connection, table: sa.Table, kind: str, key: Mapping[str, Any], version: int
 ) -> ConcurrencyError:
     """Return the `ConcurrencyError` for a write of ``version`` at ``key`` that did not apply."""
