@@ -17,6 +17,11 @@ PUBLIC = {
         "InMemoryTaxRateProvider", "InMemoryUnitOfWork", "InMemoryVelocityCounter", "StagedWrite",
         "VersionedTable",
     },
+    "ecomcore.adapters.sqlalchemy": {
+        "Database", "SQLITE_BUSY_TIMEOUT_MS", "SqlOutbox", "SqlPricingUnitOfWork",
+        "SqlRedemptionLedger", "SqlStockRepository", "SqlStockUnitOfWork", "SqlTaxRateProvider",
+        "SqlUnitOfWork", "SqlVelocityCounter", "VERSION_TABLE", "downgrade", "upgrade",
+    },
     "ecomcore.catalog": {
         "AttributeDefinition", "AttributeKind", "AttributeValue", "AttributeValueError", "Barcode",
         "CatalogUnitOfWork", "Category", "CategoryCycleError", "CategoryRepository",

@@ -13,7 +13,10 @@ from ecomcore.core._lazy import lazy_exports
 if TYPE_CHECKING:
     from ecomcore.adapters.sqlalchemy._database import SQLITE_BUSY_TIMEOUT_MS, Database
     from ecomcore.adapters.sqlalchemy._migrations import VERSION_TABLE, downgrade, upgrade
+    from ecomcore.adapters.sqlalchemy.fraud import SqlVelocityCounter
     from ecomcore.adapters.sqlalchemy.inventory import SqlStockRepository, SqlStockUnitOfWork
+    from ecomcore.adapters.sqlalchemy.pricing import SqlPricingUnitOfWork, SqlRedemptionLedger
+    from ecomcore.adapters.sqlalchemy.tax import SqlTaxRateProvider
     from ecomcore.adapters.sqlalchemy.uow import SqlOutbox, SqlUnitOfWork
 
 _HOMES = {
@@ -22,8 +25,12 @@ _HOMES = {
     "VERSION_TABLE": "_migrations",
     "downgrade": "_migrations",
     "upgrade": "_migrations",
+    "SqlVelocityCounter": "fraud",
     "SqlStockRepository": "inventory",
     "SqlStockUnitOfWork": "inventory",
+    "SqlPricingUnitOfWork": "pricing",
+    "SqlRedemptionLedger": "pricing",
+    "SqlTaxRateProvider": "tax",
     "SqlOutbox": "uow",
     "SqlUnitOfWork": "uow",
 }
@@ -34,9 +41,13 @@ __all__ = [
     "VERSION_TABLE",
     "Database",
     "SqlOutbox",
+    "SqlPricingUnitOfWork",
+    "SqlRedemptionLedger",
     "SqlStockRepository",
     "SqlStockUnitOfWork",
+    "SqlTaxRateProvider",
     "SqlUnitOfWork",
+    "SqlVelocityCounter",
     "downgrade",
     "upgrade",
 ]

@@ -73,3 +73,16 @@ outbox = sa.Table(
     sa.Column("payload", sa.JSON, nullable=False),
 )  # fmt: skip
 """Committed events in commit order; ``event_type`` is ``module:QualifiedName``."""
+
+
+def money_columns(name: str) -> tuple[sa.Column[int], sa.Column[str]]:
+    """Return the two columns of an amount: ``<name>_minor`` (whole minor units) and its currency.
+
+    Examples:
+        >>> [column.name for column in money_columns("discount")]
+        ['discount_minor', 'discount_currency']
+    """
+    return (
+        sa.Column(f"{name}_minor", sa.BigInteger, nullable=False),
+        sa.Column(f"{name}_currency", sa.String(3), nullable=False),
+    )

@@ -15,7 +15,7 @@ from ecomcore.adapters.sqlalchemy._events import event_from_row, event_row
 from ecomcore.adapters.sqlalchemy._schema import outbox
 from ecomcore.core import Aggregate, ConcurrencyError, DomainEvent
 
-__all__ = ["SqlOutbox", "SqlUnitOfWork", "Write", "put_version", "stage_save"]
+__all__ = ["SqlOutbox", "SqlUnitOfWork", "Write", "insert_new", "put_version", "stage_save"]
 
 Write = Callable[[Connection], None]
 """A staged write, run in the commit's transaction; raises `ConcurrencyError` on a stale row."""
@@ -171,7 +171,7 @@ def put_version(
     """  # fmt: skip
     version = row["version"]
     written = (
-        _insert_new(connection, table, {**key, **row})
+        insert_new(connection, table, {**key, **row})
         if version == 1
         else _update_version(connection, table, key, row)
     )
@@ -209,7 +209,7 @@ def _put_row(
     put_version(connection, table, row, kind=kind, key=key)
 
 
-def _insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) -> bool:
+def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) -> bool:
     """Insert ``row`` unless its key is taken; tell whether it was inserted.
 
     ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent insert of the same key waits for the
@@ -218,7 +218,8 @@ def _insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any])
     dialect: Any = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table).values(**row).on_conflict_do_nothing()
     # RETURNING rather than rowcount: psycopg reports no row count for this statement.
-    return connection.execute(statement.returning(table.c.version)).first() is not None
+    returned = statement.returning(*table.primary_key.columns)
+    return connection.execute(returned).first() is not None
 
 
 def _update_version(
