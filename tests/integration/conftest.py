@@ -1,17 +1,12 @@
 """Databases for the SQL adapter's tests: a SQLite file per test, and a throwaway PostgreSQL.
 
-The PostgreSQL server is started here, once per run, in a temporary directory (as the
-``postgres`` user when the tests run as root), on a free loopback port, with fsync off, and
-stopped at the end. ``ECOMCORE_TEST_POSTGRES_URL`` points the tests at a server of your own
-instead. Missing server programs fail the run: they are not a reason to skip.
+The PostgreSQL server is started here, once per run, by `ecomcore.testing.postgres` (in a
+temporary directory, on a free loopback port, with durability off), and stopped at the end.
+``ECOMCORE_TEST_POSTGRES_URL`` points the tests at a server of your own instead. Missing
+server programs fail the run: they are not a reason to skip.
 """
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,26 +15,8 @@ import sqlalchemy as sa
 
 from ecomcore.adapters.sqlalchemy import Database, upgrade
 from ecomcore.adapters.sqlalchemy._migrations import full_metadata
-
-
-def _server_programs() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    on_path = shutil.which("initdb")
-    if on_path:
-        found.append(on_path)
-    if not found:
-        pytest.fail(
-            "PostgreSQL's server programs are not installed; `make postgres` installs them "
-            "(Debian's postgresql package), or set ECOMCORE_TEST_POSTGRES_URL"
-        )
-    return Path(found[-1]).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from ecomcore.core import NotFoundError
+from ecomcore.testing.postgres import throwaway_postgres
 
 
 @pytest.fixture(scope="session")
@@ -49,30 +26,15 @@ def postgres_url() -> Iterator[str]:
     if given:
         yield given
         return
-    programs = _server_programs()
-    root = Path(tempfile.mkdtemp(prefix="ecomcore-pg-"))
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        shutil.chown(root, "postgres", "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    data, port = root / "data", _free_port()
-
-    def run(*command: str) -> None:
-        subprocess.run([*as_postgres, *command], check=True, capture_output=True)
-
-    run(str(programs / "initdb"), "-D", str(data), "-U", "ecomcore", "-A", "trust", "-E", "UTF8",
-        "--no-sync")  # fmt: skip
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
-    )
-    run(str(programs / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w",
-        "start")  # fmt: skip
     try:
-        yield f"postgresql+psycopg://ecomcore@127.0.0.1:{port}/postgres"
+        server = throwaway_postgres()
+        url = server.__enter__()
+    except NotFoundError as missing:
+        pytest.fail(f"{missing}; `make postgres` installs it, or set ECOMCORE_TEST_POSTGRES_URL")
+    try:
+        yield url
     finally:
-        run(str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")

@@ -157,7 +157,8 @@ PUBLIC = {
         "BROKEN_KINDS", "CategoryRepositoryContract", "FakeVatNumberValidator",
         "ProductRepositoryContract", "RedemptionLedgerContract", "SampleCatalogCsv",
         "StockRepositoryContract", "TaxRateProviderContract", "UnitOfWorkContract",
-        "VelocityCounterContract", "contracts", "fakes", "sample_catalog_csv", "strategies",
+        "VelocityCounterContract", "contracts", "fakes", "postgres", "sample_catalog_csv",
+        "strategies", "throwaway_postgres",
     },
     "ecomcore.testing.contracts": {
         "CategoryRepositoryContract", "ProductRepositoryContract", "RedemptionLedgerContract",

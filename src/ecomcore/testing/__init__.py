@@ -8,6 +8,8 @@
   Needs hypothesis (the ``testing`` extra).
 - `ecomcore.testing.fakes`: fakes and sample data (``FakeVatNumberValidator``,
   ``sample_catalog_csv``); needs nothing beyond ecomcore.
+- `ecomcore.testing.postgres`: ``throwaway_postgres()``, a PostgreSQL server for one test run
+  (needs PostgreSQL's server programs).
 
 The clock for tests is `ecomcore.core.FixedClock`. Every name of the three parts is also
 importable from this package; reading one loads only the part and the context it belongs to.
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from ecomcore.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from ecomcore.testing import contracts, fakes, strategies
+    from ecomcore.testing import contracts, fakes, postgres, strategies
     from ecomcore.testing.contracts import (
         CategoryRepositoryContract,
         ProductRepositoryContract,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
         SampleCatalogCsv,
         sample_catalog_csv,
     )
+    from ecomcore.testing.postgres import throwaway_postgres
 
 _HOMES = {
     "BROKEN_KINDS": "fakes",
@@ -48,8 +51,10 @@ _HOMES = {
     "VelocityCounterContract": "contracts",
     "contracts": "contracts",
     "fakes": "fakes",
+    "postgres": "postgres",
     "sample_catalog_csv": "fakes",
     "strategies": "strategies",
+    "throwaway_postgres": "postgres",
 }
 __getattr__ = lazy_exports(__name__, _HOMES)
 
@@ -67,6 +72,8 @@ __all__ = [
     "VelocityCounterContract",
     "contracts",
     "fakes",
+    "postgres",
     "sample_catalog_csv",
     "strategies",
+    "throwaway_postgres",
 ]
