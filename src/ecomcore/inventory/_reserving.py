@@ -22,7 +22,12 @@ from ecomcore.inventory._model import (
 from ecomcore.inventory._ports import InventoryUnitOfWork, row_stock
 from ecomcore.inventory._records import Reservation, ReservationLine, demand_pairs
 from ecomcore.inventory._rows import LevelRow, MovementRow
-from ecomcore.inventory._stock_changes import DEFAULT_ATTEMPTS, check_attempts, stock_events
+from ecomcore.inventory._stock_changes import (
+    DEFAULT_ATTEMPTS,
+    back_off,
+    check_attempts,
+    stock_events,
+)
 
 __all__ = ["check_ttl", "reserve", "reserve_by_strategy"]
 
@@ -126,6 +131,7 @@ def _hold_once(
                 if first is None:
                     if attempt == attempts:
                         raise
+                    back_off(attempt)
                     continue
             else:
                 return held

@@ -1,5 +1,7 @@
 """What every inventory use case shares: movements into one change, and retrying lost races."""
 
+import random
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
@@ -14,6 +16,19 @@ T = TypeVar("T")
 
 DEFAULT_ATTEMPTS = 10
 """How many times a use case re-reads and re-decides after losing a race before giving up."""
+
+_BACKOFF_FIRST, _BACKOFF_CAP = 0.0005, 0.025  # seconds: 0.5 ms doubling, at most 25 ms
+_jitter = random.Random()  # spreading retries in time needs no secrets
+
+
+def back_off(attempt: int) -> None:
+    """Wait a random while before retry ``attempt + 1``: full jitter, exponentially capped.
+
+    Writers that lost a race to each other would otherwise retry in lockstep and collide
+    again; with a random wait up to 0.5 ms, 1 ms, 2 ms, ... (at most 25 ms) they spread out,
+    which is what lets many processes share one hot item through a database.
+    """
+    time.sleep(_jitter.uniform(0, min(_BACKOFF_CAP, _BACKOFF_FIRST * 2 ** (attempt - 1))))
 
 
 def check_attempts(attempts: int) -> None:
@@ -31,8 +46,8 @@ def with_retries(
 
     ``decide`` reads what it needs through ``uow.stock``, checks, and returns the change to
     commit (None: nothing to write) with the result to hand back. Every attempt re-reads and
-    re-checks, so a check never outlives a lost race; after ``attempts`` of them the last
-    `ConcurrencyError` propagates.
+    re-checks, so a check never outlives a lost race, after a short random wait (`back_off`);
+    after ``attempts`` of them the last `ConcurrencyError` propagates.
     """
     check_attempts(attempts)
     for attempt in range(1, attempts + 1):
@@ -46,6 +61,7 @@ def with_retries(
             except ConcurrencyError:
                 if attempt == attempts:
                     raise
+                back_off(attempt)
             else:
                 return result
     raise AssertionError("unreachable")  # pragma: no cover

@@ -11,6 +11,8 @@ from sqlalchemy.pool import StaticPool
 
 _IMMEDIATE = "ecomcore_immediate"
 """Execution option: on SQLite, begin this connection's transaction with BEGIN IMMEDIATE."""
+_READ_ONLY = "ecomcore_read_only"
+"""Execution option: on SQLite, run this connection's statements without BEGIN (autocommit)."""
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another process's write to finish before giving up."""
@@ -40,6 +42,11 @@ class Database:
     def __init__(self, url: str | URL, **engine_options: Any) -> None:
         self.url = make_url(url)
         self.engine: Engine = _engine(self.url, engine_options)
+        # SQLite's reads skip BEGIN in `on_begin`; psycopg's need autocommit for that.
+        reading = (
+            {_READ_ONLY: True} if self.dialect == "sqlite" else {"isolation_level": "AUTOCOMMIT"}
+        )
+        self._reader = self.engine.execution_options(**reading)
 
     @property
     def dialect(self) -> str:
@@ -48,8 +55,13 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        """Yield a connection for reads; its transaction is rolled back at the end."""
-        with self.engine.connect() as connection:
+        """Yield a connection for reads of what is committed, each statement on its own.
+
+        No transaction is opened around the reads (autocommit), which spares PostgreSQL a
+        ``BEGIN`` and a ``ROLLBACK`` round trip per read; every read ecomcore's adapters make is
+        one statement, consistent by itself.
+        """
+        with self._reader.connect() as connection:
             yield connection
 
     @contextmanager
@@ -95,5 +107,8 @@ def _sqlite_settings(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
-        immediate = connection.get_execution_options().get(_IMMEDIATE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = connection.get_execution_options()
+        if options.get(_IMMEDIATE, False):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif not options.get(_READ_ONLY, False):
+            connection.exec_driver_sql("BEGIN")

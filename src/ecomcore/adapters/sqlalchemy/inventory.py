@@ -96,6 +96,11 @@ stock_movement = sa.Table(
 )  # fmt: skip
 
 
+_LEVELS = sa.select(stock_level).where(
+    sa.tuple_(stock_level.c.sku, stock_level.c.location).in_(sa.bindparam("pairs", expanding=True))
+)
+
+
 class SqlStockRepository:
     """A `ecomcore.inventory.StockRepository` in SQL tables, staging into a `SqlUnitOfWork`.
 
@@ -121,8 +126,9 @@ class SqlStockRepository:
         pairs = [(key.sku, key.location) for key in keys]
         found: dict[tuple[str, str], StockLevel] = {}
         if pairs:
-            columns = sa.tuple_(stock_level.c.sku, stock_level.c.location)
-            for row in self._read(sa.select(stock_level).where(columns.in_(pairs))):
+            with self._database.reading() as connection:
+                rows = connection.execute(_LEVELS, {"pairs": pairs}).all()
+            for row in rows:
                 found[row.sku, row.location] = _level(row)
         return {key: found.get((key.sku, key.location)) or StockLevel(key) for key in keys}
 

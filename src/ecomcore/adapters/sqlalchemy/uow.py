@@ -215,11 +215,8 @@ def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, Any]) 
     ``INSERT ... ON CONFLICT DO NOTHING``: a concurrent insert of the same key waits for the
     other transaction and then inserts nothing, without aborting this transaction.
     """
-    dialect: Any = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**row).on_conflict_do_nothing()
-    # RETURNING rather than rowcount: psycopg reports no row count for this statement.
-    returned = statement.returning(*table.primary_key.columns)
-    return connection.execute(returned).first() is not None
+    statement = _insert(table, connection.dialect.name, tuple(row))
+    return connection.execute(statement, dict(row)).first() is not None
 
 
 def _update_version(
@@ -229,9 +226,35 @@ def _update_version(
 
     Tell whether it was written: False means the stored version moved on (or there is none).
     """
-    where = [table.c[name] == value for name, value in key.items()]
-    statement = table.update().where(*where, table.c.version == row["version"] - 1).values(**row)
-    return connection.execute(statement.returning(table.c.version)).first() is not None
+    statement = _update(table, tuple(key), tuple(row))
+    params = {f"new_{name}": value for name, value in row.items()}
+    params.update({f"key_{name}": value for name, value in key.items()})
+    params["read_version"] = row["version"] - 1
+    return connection.execute(statement, params).first() is not None
+
+
+# Statements are built once per table and set of columns: building and caching a statement costs
+# more than a SQLite write, and SQLAlchemy then finds its compiled form in its cache at once.
+@functools.cache
+def _insert(table: sa.Table, dialect: str, columns: tuple[str, ...]) -> sa.Insert:
+    insert: Any = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    values: dict[str, Any] = {name: sa.bindparam(name) for name in columns}
+    # RETURNING rather than rowcount: psycopg reports no row count for this statement.
+    returned: sa.Insert = (
+        insert.values(values).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    )
+    return returned
+
+
+@functools.cache
+def _update(table: sa.Table, key: tuple[str, ...], columns: tuple[str, ...]) -> sa.Update:
+    where = [table.c[name] == sa.bindparam(f"key_{name}") for name in key]
+    return (
+        table.update()
+        .where(*where, table.c.version == sa.bindparam("read_version"))
+        .values({name: sa.bindparam(f"new_{name}") for name in columns})
+        .returning(table.c.version)
+    )
 
 
 def _conflict(
