@@ -3,6 +3,7 @@
 import functools
 import subprocess
 import sys
+from pathlib import Path
 
 from ecomcore.cli.tour import pricing
 
@@ -104,3 +105,16 @@ def test_the_tour_prints_the_cdnow_fit_next_to_the_published_values() -> None:
     ours, published = (float(v) for v in rows[("BG/NBD", "alpha")])
     assert abs(ours - published) < 0.001
     assert "One-year CLV" in out
+
+
+def test_the_tour_runs_on_a_sqlite_file_and_will_not_mix_with_stock_already_there(
+    tmp_path: Path,
+) -> None:
+    """``--db`` gives the same tour through the SQL adapter; a second run is refused, not mixed."""
+    url = f"sqlite:///{tmp_path / 'tour.db'}"
+    run = [sys.executable, "-m", "ecomcore", "--db", url]
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout == tour_output()
+    again = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert again.returncode == 1
+    assert "--db must be a new database" in again.stderr
+    assert "Traceback" not in again.stderr

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+from ecomcore.cli.tour import storage
 from ecomcore.core import FixedClock
 from ecomcore.inventory import (
     Location,
@@ -20,7 +20,7 @@ from ecomcore.inventory import (
 
 def show() -> str:
     """Return the inventory section of the tour."""
-    uow = InMemoryStockUnitOfWork()
+    uow = storage.stock_unit_of_work()
     clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
     warehouse = Location("berlin-wh", LocationKind.WAREHOUSE, priority=1)
     store = Location("hamburg-store", LocationKind.STORE, priority=2)

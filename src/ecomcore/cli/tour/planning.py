@@ -6,9 +6,10 @@ through reserve, allocate and ship, then the stock each location holds today.
 
 from datetime import UTC, date, datetime, timedelta
 
-from ecomcore.adapters.memory import InMemoryStockUnitOfWork
+from ecomcore.cli.tour import storage
 from ecomcore.core import FixedClock
 from ecomcore.inventory import (
+    InventoryUnitOfWork,
     ReservationLine,
     StockKey,
     StockPolicy,
@@ -36,7 +37,7 @@ _NO_BACKORDERS = StockPolicy()
 
 
 def _hold(
-    uow: InMemoryStockUnitOfWork, clock: FixedClock, name: str, key: tuple[str, str], *,
+    uow: InventoryUnitOfWork, clock: FixedClock, name: str, key: tuple[str, str], *,
     units: int, order: str, policy: StockPolicy = _NO_BACKORDERS,
 ) -> None:  # fmt: skip
     """Reserve ``units`` of ``key`` and allocate them to ``order``."""
@@ -46,9 +47,9 @@ def _hold(
     allocate_reservation(uow, clock, name, order)
 
 
-def live_stock() -> InMemoryStockUnitOfWork:
-    """Eight weeks of made-up, deterministic sales shipped through an in-memory unit of work."""
-    uow = InMemoryStockUnitOfWork()
+def live_stock() -> InventoryUnitOfWork:
+    """Eight weeks of made-up, deterministic sales shipped through the tour's stock."""
+    uow = storage.stock_unit_of_work()
     clock = FixedClock(datetime(2023, 12, 31, 9, tzinfo=UTC))
     for key, pattern in PATTERNS.items():
         shipped = sum(pattern[day % len(pattern)] for day in range(DAYS))
@@ -91,8 +92,9 @@ def show() -> str:
         "tent": p.Supplier("Outdoor Ltd", lead_time_days=14, lead_time_std_days=3),
     }
     suggestions = p.suggest_reorders_from_stock(
-        uow, suppliers=suppliers, as_of=as_of, history_days=DAYS
-    )
+        uow, suppliers=suppliers, as_of=as_of, history_days=DAYS,
+        keys=[StockKey(*key) for key in TODAY],  # the tour's --db may hold other sections' stock
+    )  # fmt: skip
     for suggestion in suggestions:
         lines += ["", suggestion.explanation]
     return "\n".join(lines)
