@@ -13,9 +13,6 @@ from ecomcore.adapters.sqlalchemy import Database, SqlStockUnitOfWork
 from ecomcore.core import ConcurrencyError, FixedClock
 from ecomcore.inventory import InsufficientStockError, ReservationLine, reserve
 
-ATTEMPTS = 100
-"""Retries per reservation: enough that a lost race is retried, not reported as given up."""
-
 
 def cart_lines(cart: int) -> list[ReservationLine]:
     """The lines of cart ``cart``: 1 to 3 mugs, and 0 to 2 plates (the same in every process)."""
@@ -37,9 +34,7 @@ def main(url: str, carts: list[int]) -> None:
         name = f"cart-{cart}"
         uow = SqlStockUnitOfWork(database)
         try:
-            reservation = reserve(
-                uow, clock, name, cart_lines(cart), timedelta(minutes=15), attempts=ATTEMPTS
-            )
+            reservation = reserve(uow, clock, name, cart_lines(cart), timedelta(minutes=15))
         except InsufficientStockError:
             short.append(name)
         except ConcurrencyError:

@@ -138,24 +138,24 @@ class StockRepository(Protocol):
         ...
 
 
-class _RowStock(Protocol):
-    """The reservation fast path a repository may offer: levels and ledger entries as rows.
+Held = tuple[list[LevelRow], Reservation, list[MovementRow], list[DomainEvent]]
+"""What a reservation decides on the rows it read: next rows, itself, ledger rows and events."""
 
-    Internal to ecomcore's own adapters (see ``ecomcore.inventory._rows``). A repository that
-    does not offer it is read and staged through the public `StockRepository` methods, with
-    the same result.
+
+class _RowStock(Protocol):
+    """The reservation fast path a repository may offer: decide on rows, commit at once.
+
+    Internal to ecomcore's own adapters (see ``ecomcore.inventory._rows``). ``decide`` gets the
+    rows of ``pairs`` (in that order) and returns what to hold, or raises
+    `InsufficientStockError`; the adapter commits the result as the unit of work's commit. It
+    may call ``decide`` under its lock (a SQL adapter reads the rows ``FOR UPDATE`` in the
+    commit's transaction, so racing reservations queue instead of retrying). A repository that
+    does not offer it is read and staged through the public `StockRepository` methods.
     """
 
-    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]: ...
-
-    def _commit_rows(
-        self,
-        levels: Sequence[LevelRow],
-        reservations: Sequence[Reservation],
-        transfers: Sequence[Transfer],
-        movements: Sequence[MovementRow],
-        events: Sequence[DomainEvent],
-    ) -> None: ...
+    def _reserve_rows(
+        self, pairs: Collection[tuple[str, str]], decide: Callable[[list[LevelRow]], Held]
+    ) -> Reservation: ...
 
 
 class _PublicRows:
@@ -166,35 +166,36 @@ class _PublicRows:
     def __init__(self, uow: "InventoryUnitOfWork") -> None:
         self._uow = uow
 
-    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
+    def _reserve_rows(
+        self, pairs: Collection[tuple[str, str]], decide: Callable[[list[LevelRow]], Held]
+    ) -> Reservation:
         keys = [StockKey(*pair) for pair in pairs]
         levels = self._uow.stock.levels(keys)
-        return [level_row(levels[key]) for key in keys]
-
-    def _commit_rows(
-        self,
-        levels: Sequence[LevelRow],
-        reservations: Sequence[Reservation],
-        transfers: Sequence[Transfer],
-        movements: Sequence[MovementRow],
-        events: Sequence[DomainEvent],
-    ) -> None:
-        self._uow.stock.stage(
-            StockChange(
-                levels=tuple(StockLevel(*row) for row in levels),
-                reservations=tuple(reservations),
-                transfers=tuple(transfers),
-                movements=tuple(Movement(*row) for row in movements),
-                events=tuple(events),
-            )
-        )
+        after, held, movements, events = decide([level_row(levels[key]) for key in keys])
+        self._uow.stock.stage(staged_change(after, held, movements, events))
         self._uow.commit()
+        return held
+
+
+def staged_change(
+    levels: Sequence[LevelRow],
+    held: Reservation,
+    movements: Sequence[MovementRow],
+    events: Sequence[DomainEvent],
+) -> StockChange:
+    """Return the public `StockChange` of a reservation decided on rows."""
+    return StockChange(
+        levels=tuple(StockLevel(*row) for row in levels),
+        reservations=(held,),
+        movements=tuple(Movement(*row) for row in movements),
+        events=tuple(events),
+    )
 
 
 def row_stock(uow: "InventoryUnitOfWork") -> _RowStock:
     """Return the stock of ``uow`` when it offers the fast path, else a public-method bridge."""
     stock = uow.stock
-    if hasattr(stock, "_commit_rows"):  # offered with _level_rows, or not at all
+    if hasattr(stock, "_reserve_rows"):
         return cast("_RowStock", stock)
     return _PublicRows(uow)
 

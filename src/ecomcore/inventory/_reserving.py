@@ -19,7 +19,7 @@ from ecomcore.inventory._model import (
     StockPolicy,
     available_units,
 )
-from ecomcore.inventory._ports import InventoryUnitOfWork, row_stock
+from ecomcore.inventory._ports import Held, InventoryUnitOfWork, row_stock
 from ecomcore.inventory._records import Reservation, ReservationLine, demand_pairs
 from ecomcore.inventory._rows import LevelRow, MovementRow
 from ecomcore.inventory._stock_changes import (
@@ -111,30 +111,27 @@ def _hold_once(
     was given, even when it refuses), so no ``with`` block is needed around the attempt.
     """
     check_attempts(attempts)
-    # Plain arguments rather than a closure per call: reserve is the library's hottest path.
     stock = uow.stock
     rows_of = row_stock(uow)
+
+    def decide(rows: list[LevelRow]) -> Held:
+        wanted = zip(rows, units, strict=True) if isinstance(units, list) else units(rows)
+        return _hold(wanted, reservation_id, clock.now(), ttl, policy)
+
     for attempt in range(1, attempts + 1):
-        rows = rows_of._level_rows(pairs)
         try:
-            wanted = zip(rows, units, strict=True) if isinstance(units, list) else units(rows)
-            after, held, movements, events = _hold(wanted, reservation_id, clock.now(), ttl, policy)
+            return rows_of._reserve_rows(pairs, decide)
         except InsufficientStockError:
             first = stock.find_reservation(reservation_id)
             if first is None:
                 raise
-        else:
-            try:
-                rows_of._commit_rows(after, (held,), (), movements, events)
-            except ConcurrencyError:
-                first = stock.find_reservation(reservation_id)
-                if first is None:
-                    if attempt == attempts:
-                        raise
-                    back_off(attempt)
-                    continue
-            else:
-                return held
+        except ConcurrencyError:
+            first = stock.find_reservation(reservation_id)
+            if first is None:
+                if attempt == attempts:
+                    raise
+                back_off(attempt)
+                continue
         if not same_request(first):
             raise IdempotencyConflictError(reservation_id)
         return first

@@ -20,6 +20,7 @@ from ecomcore.inventory import (
     StockLevel,
     Transfer,
 )
+from ecomcore.inventory._ports import Held
 from ecomcore.inventory._rows import LevelRow, MovementRow, empty_row, level_row, movement_row
 
 __all__ = ["InMemoryStockRepository", "InMemoryStockStore", "InMemoryStockUnitOfWork"]
@@ -200,17 +201,6 @@ class InMemoryStockRepository:
             rows = [(key, stored.get((key.sku, key.location))) for key in keys]
         return {key: StockLevel(*row) if row else StockLevel(key) for key, row in rows}
 
-    def _level_rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
-        """Return the stored row per ``(sku, location)``, an empty one when unstored."""
-        found = []
-        store = self._store
-        with store.lock:
-            stored = store.levels
-            # A plain loop: on 3.11 a comprehension's own frame costs more than two lookups.
-            for pair in pairs:
-                found.append(stored.get(pair) or empty_row(StockKey(*pair)))  # noqa: PERF401
-        return found
-
     def reservation(self, reservation_id: str) -> Reservation:
         """Return the reservation with this id, or raise NotFoundError."""
         found = self.find_reservation(reservation_id)
@@ -273,26 +263,42 @@ class InMemoryStockRepository:
             write.events += events
             self._uow.collect(write)
 
-    def _commit_rows(
-        self,
-        levels: Sequence[LevelRow],
-        reservations: Sequence[Reservation],
-        transfers: Sequence[Transfer],
-        movements: Sequence[MovementRow],
-        events: Sequence[DomainEvent],
-    ) -> None:
-        """Stage the rows and commit the unit of work (the reservation fast path)."""
+    def _reserve_rows(
+        self, pairs: Collection[tuple[str, str]], decide: Callable[[list[LevelRow]], Held]
+    ) -> Reservation:
+        """Decide a reservation on the rows of ``pairs`` and commit it (the fast path).
+
+        When the reservation is the whole commit it is read, decided, checked and applied
+        under the store's lock, so racing reservations queue instead of retrying; otherwise
+        it is decided on a fresh read and committed with what is staged.
+        """
         uow, store = self._uow, self._store
         if not uow.idle:  # commit with what is staged
-            self._stage_rows(levels, reservations, transfers, movements, events)
+            after, held, movements, events = decide(self._rows(pairs))
+            self._stage_rows(after, (held,), (), movements, events)
             uow.commit()
-            return
-        with store.lock:  # this change is the whole commit: check and apply it here
-            _check_change(store, levels, reservations, transfers)
-            _apply_change(store, levels, reservations, transfers, movements)
+            return held
+        with store.lock:
+            stored, rows = store.levels, []
+            for pair in pairs:  # _rows, inlined: the lock is held already
+                rows.append(stored.get(pair) or empty_row(StockKey(*pair)))  # noqa: PERF401
+            after, held, movements, events = decide(rows)
+            _check_change(store, after, (held,), ())  # the id may be taken: a racing retry
+            _apply_change(store, after, (held,), (), movements)
             if events:
                 uow.outbox.append(events)
         uow.notify(events)
+        return held
+
+    def _rows(self, pairs: Collection[tuple[str, str]]) -> list[LevelRow]:
+        """Return the stored row per ``(sku, location)``, an empty one when unstored."""
+        found = []
+        with self._store.lock:
+            stored = self._store.levels
+            # A plain loop: on 3.11 a comprehension's own frame costs more than two lookups.
+            for pair in pairs:
+                found.append(stored.get(pair) or empty_row(StockKey(*pair)))  # noqa: PERF401
+        return found
 
 
 class InMemoryStockUnitOfWork(InMemoryUnitOfWork):

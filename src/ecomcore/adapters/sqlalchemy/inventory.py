@@ -10,7 +10,7 @@ the database's write lock (``BEGIN IMMEDIATE``).
 """
 
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +33,8 @@ from ecomcore.inventory import (
     Transfer,
     TransferStatus,
 )
+from ecomcore.inventory._ports import Held, staged_change
+from ecomcore.inventory._rows import LevelRow, empty_row, level_row
 
 __all__ = ["SqlStockRepository", "SqlStockUnitOfWork"]
 
@@ -96,9 +98,16 @@ stock_movement = sa.Table(
 )  # fmt: skip
 
 
-_LEVELS = sa.select(stock_level).where(
-    sa.tuple_(stock_level.c.sku, stock_level.c.location).in_(sa.bindparam("pairs", expanding=True))
+_LEVELS = (
+    sa.select(stock_level)
+    .where(
+        sa.tuple_(stock_level.c.sku, stock_level.c.location).in_(
+            sa.bindparam("pairs", expanding=True)
+        )
+    )
+    .order_by(stock_level.c.sku, stock_level.c.location)
 )
+_LEVELS_FOR_UPDATE = _LEVELS.with_for_update()  # rows locked as sorted: one order, no deadlock
 
 
 class SqlStockRepository:
@@ -185,6 +194,31 @@ class SqlStockRepository:
             )
             for row in rows
         ]  # fmt: skip
+
+    def _reserve_rows(
+        self, pairs: Collection[tuple[str, str]], decide: Callable[[list[LevelRow]], Held]
+    ) -> Reservation:
+        """Decide a reservation on rows read in the commit's transaction, and commit it.
+
+        On PostgreSQL the rows are read ``FOR UPDATE`` (in key order); on SQLite the commit's
+        ``BEGIN IMMEDIATE`` holds the database. Racing reservations of one item so queue for
+        it rather than losing races and retrying (a new level, not stored yet, can still race).
+        """
+        held: list[Reservation] = []
+
+        def first(connection: Connection) -> None:
+            read = _LEVELS_FOR_UPDATE if connection.dialect.name == "postgresql" else _LEVELS
+            stored = {
+                (row.sku, row.location): level_row(_level(row))
+                for row in connection.execute(read, {"pairs": list(pairs)})
+            }
+            rows = [stored.get(pair) or empty_row(StockKey(*pair)) for pair in pairs]
+            after, reservation, movements, events = decide(rows)
+            self.stage(staged_change(after, reservation, movements, events))
+            held.append(reservation)
+
+        self._uow.commit(first=first)
+        return held[0]
 
     def stage(self, change: StockChange) -> None:
         """Stage ``change`` for the next commit, which checks every version and writes it all."""

@@ -116,14 +116,20 @@ class SqlUnitOfWork:
         """Call ``callback`` once the next commit is stored (to set an aggregate's version)."""
         self._after_commit.append(callback)
 
-    def commit(self) -> None:
-        """Run every staged write and append in one transaction, then publish the events."""
-        writes, appends, aggregates, after = (
-            self._writes, self._appends, self._aggregates, self._after_commit
-        )  # fmt: skip
-        self.rollback()
+    def commit(self, *, first: Write | None = None) -> None:
+        """Run every staged write and append in one transaction, then publish the events.
+
+        ``first`` runs at the start of the commit's transaction and may read (with row locks)
+        and stage more: a use case that decides there decides on rows no one else can change
+        before it commits. Whatever happens, nothing stays staged afterwards.
+        """
         try:
             with self.database.writing() as connection:
+                if first is not None:
+                    first(connection)
+                writes, appends, aggregates, after = (
+                    self._writes, self._appends, self._aggregates, self._after_commit
+                )  # fmt: skip
                 for write in writes:
                     write(connection)
                 events = [event for item in aggregates.values() for event in item.pull_events()]
@@ -145,6 +151,8 @@ class SqlUnitOfWork:
             raise ConcurrencyError(
                 "transaction", reason, expected_version=0, actual_version=0
             ) from error
+        finally:
+            self.rollback()
         for callback in after:
             callback()
         for subscriber in self._subscribers:
