@@ -39,6 +39,12 @@ def _fields(product: Product) -> dict[str, object]:
     }
 
 
+def _shown(product: Product) -> str:
+    """The repr of the product's fields (sets sorted, whose order is not kept): "1.50" != "1.5"."""
+    fields = _fields(product)
+    return repr({k: sorted(v) if isinstance(v, frozenset) else v for k, v in fields.items()})
+
+
 def _deep_product() -> Product:
     """A product with every field set, Decimals with trailing zeros included."""
     mug_type = ProductType(
@@ -103,7 +109,7 @@ def test_a_deep_product_comes_back_with_equal_fields(database: Database) -> None
         uow.commit()
     loaded = SqlCatalogUnitOfWork(database).products.get("p-1")
     assert _fields(loaded) == _fields(product)
-    assert repr(_fields(loaded)) == repr(_fields(product))
+    assert _shown(loaded) == _shown(product)
     assert loaded.attributes["capacity"] == Decimal("350.0")
     assert loaded.attributes["launched"] == date(2026, 3, 1)
     assert loaded.variant(("S", "Sand")).inventory_items[1] == InventoryComponent("LID", 2)
