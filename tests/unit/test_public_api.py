@@ -18,7 +18,8 @@ PUBLIC = {
         "VersionedTable",
     },
     "ecomcore.adapters.sqlalchemy": {
-        "Database", "SQLITE_BUSY_TIMEOUT_MS", "SqlOutbox", "SqlPricingUnitOfWork",
+        "Database", "SQLITE_BUSY_TIMEOUT_MS", "SqlCatalogUnitOfWork", "SqlCategoryRepository",
+        "SqlOutbox", "SqlPricingUnitOfWork", "SqlProductRepository",
         "SqlRedemptionLedger", "SqlStockRepository", "SqlStockUnitOfWork", "SqlTaxRateProvider",
         "SqlUnitOfWork", "SqlVelocityCounter", "VERSION_TABLE", "downgrade", "upgrade",
     },

@@ -1,9 +1,10 @@
 """SQL storage for every port, on SQLAlchemy 2 Core: SQLite embedded, PostgreSQL for many processes.
 
 `upgrade(url)` creates or upgrades ecomcore's tables (the Alembic migrations ship in this
-package) and returns the `Database`; each context's unit of work (`SqlStockUnitOfWork`, ...)
-stages into one transaction per commit, with the committed events in the ``ecomcore_outbox``
-table of the same transaction. Install with the ``sql`` extra (``postgresql`` adds psycopg 3).
+package) and returns the `Database`; each context's unit of work (`SqlStockUnitOfWork`,
+`SqlCatalogUnitOfWork`, ...) stages into one transaction per commit, with the committed events
+in the ``ecomcore_outbox`` table of the same transaction. Install with the ``sql`` extra
+(``postgresql`` adds psycopg 3).
 """
 
 from typing import TYPE_CHECKING
@@ -13,6 +14,11 @@ from ecomcore.core._lazy import lazy_exports
 if TYPE_CHECKING:
     from ecomcore.adapters.sqlalchemy._database import SQLITE_BUSY_TIMEOUT_MS, Database
     from ecomcore.adapters.sqlalchemy._migrations import VERSION_TABLE, downgrade, upgrade
+    from ecomcore.adapters.sqlalchemy.catalog import (
+        SqlCatalogUnitOfWork,
+        SqlCategoryRepository,
+        SqlProductRepository,
+    )
     from ecomcore.adapters.sqlalchemy.fraud import SqlVelocityCounter
     from ecomcore.adapters.sqlalchemy.inventory import SqlStockRepository, SqlStockUnitOfWork
     from ecomcore.adapters.sqlalchemy.pricing import SqlPricingUnitOfWork, SqlRedemptionLedger
@@ -25,6 +31,9 @@ _HOMES = {
     "VERSION_TABLE": "_migrations",
     "downgrade": "_migrations",
     "upgrade": "_migrations",
+    "SqlCatalogUnitOfWork": "catalog",
+    "SqlCategoryRepository": "catalog",
+    "SqlProductRepository": "catalog",
     "SqlVelocityCounter": "fraud",
     "SqlStockRepository": "inventory",
     "SqlStockUnitOfWork": "inventory",
@@ -40,8 +49,11 @@ __all__ = [
     "SQLITE_BUSY_TIMEOUT_MS",
     "VERSION_TABLE",
     "Database",
+    "SqlCatalogUnitOfWork",
+    "SqlCategoryRepository",
     "SqlOutbox",
     "SqlPricingUnitOfWork",
+    "SqlProductRepository",
     "SqlRedemptionLedger",
     "SqlStockRepository",
     "SqlStockUnitOfWork",

@@ -15,7 +15,7 @@ __all__ = ["VERSION_TABLE", "downgrade", "full_metadata", "upgrade"]
 VERSION_TABLE = "ecomcore_alembic_version"
 """Where Alembic records ecomcore's schema revision (apart from an application's own)."""
 
-_CONTEXTS = ("fraud", "inventory", "pricing", "tax")
+_CONTEXTS = ("catalog", "fraud", "inventory", "pricing", "tax")
 """The adapter modules whose tables the migrations create."""
 
 
@@ -40,8 +40,9 @@ def upgrade(database: Database | str | URL, revision: str = "head") -> Database:
 
     Examples:
         >>> database = upgrade("sqlite://")
-        >>> "ecomcore_outbox" in sa.inspect(database.engine).get_table_names()
-        True
+        >>> tables = sa.inspect(database.engine).get_table_names()
+        >>> "ecomcore_alembic_version" in tables, "ecomcore_outbox" in tables
+        (True, True)
     """
     if not isinstance(database, Database):
         database = Database(database)

@@ -1,9 +1,9 @@
 """The SQL unit of work and outbox: staged writes, one transaction, events in the same commit."""
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol, Self, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,6 +21,8 @@ Write = Callable[[Connection], None]
 """A staged write, run in the commit's transaction; raises `ConcurrencyError` on a stale row."""
 
 Subscriber = Callable[[Sequence[DomainEvent]], None]
+
+W = TypeVar("W", bound=Write)
 
 _COMMIT_ORDER_LOCK = 0x65636F6D  # "ecom": one PostgreSQL advisory lock for the commits' tail
 _TRANSIENT_SQLSTATES = {"40001": "serialization failure", "40P01": "deadlock detected"}
@@ -80,6 +82,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(database)
         self._subscribers = tuple(subscribers)
         self._writes: list[Write] = []
+        self._shared: dict[Hashable, Write] = {}
         self._appends: list[tuple[sa.Table, list[dict[str, Any]]]] = []
         self._aggregates: dict[int, _RecordsEvents] = {}
         self._after_commit: list[Callable[[], None]] = []
@@ -102,6 +105,32 @@ class SqlUnitOfWork:
         self._writes.append(write)
         if aggregate is not None:
             self.collect(aggregate)
+
+    def shared_write(self, key: Hashable, new: Callable[[], W]) -> W:
+        """Return the write staged under ``key`` for the next commit, staging ``new()`` if none.
+
+        For a repository whose changes must be checked together: the SQL product repository
+        stages one write per commit and adds every product to it, so that two products of one
+        commit may swap handles, and cannot claim the same SKU.
+
+        Examples:
+            >>> from ecomcore.adapters.sqlalchemy import upgrade
+            >>> class Tally:
+            ...     def __init__(self) -> None:
+            ...         self.count = 0
+            ...     def __call__(self, connection: Connection) -> None:
+            ...         print("written once, with", self.count)
+            >>> uow = SqlUnitOfWork(upgrade("sqlite://"))
+            >>> for _ in range(3):
+            ...     uow.shared_write("tally", Tally).count += 1
+            >>> uow.commit()
+            written once, with 3
+        """
+        write = self._shared.get(key)
+        if write is None:
+            write = self._shared[key] = new()
+            self._writes.append(write)
+        return cast(W, write)
 
     def append(self, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add ``rows`` to the append-only ``table`` at the next commit, in commit order."""
@@ -161,6 +190,7 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         """Forget everything staged since the last commit."""
         self._writes, self._appends, self._aggregates, self._after_commit = [], [], {}, []
+        self._shared = {}
 
 
 def put_version(
